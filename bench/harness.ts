@@ -1,0 +1,59 @@
+// Benchmark harness: median-of-N timing, a printed table and a JSON record. Speed is measured here,
+// never in unit tests: compare ratios taken in one run, since the machines are shared and noisy.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+/** One row of the printed table. */
+export interface BenchRow {
+  readonly suite: string;
+  readonly case: string;
+  readonly items: number;
+  readonly unit: string;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly target?: string;
+  readonly met?: boolean;
+  readonly note?: string;
+  readonly extra?: Record<string, number | string>;
+}
+
+/** Runs `fn` `runs` times (after one warm-up unless `warmup` is false) and returns the median seconds. */
+export function medianSeconds(fn: () => unknown, runs = 3, warmup = true): number {
+  if (warmup) fn();
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const fmt = (x: number): string =>
+  x >= 100 ? Math.round(x).toLocaleString("en-US") : x >= 1 ? x.toFixed(2) : x.toPrecision(3);
+
+/** Prints rows as an aligned text table. */
+export function printTable(rows: readonly BenchRow[]): void {
+  const head = ["suite", "case", "items", "seconds", "per second", "target", "met", "note"];
+  const body = rows.map((r) => [
+    r.suite, r.case, `${fmt(r.items)} ${r.unit}`, fmt(r.seconds), fmt(r.perSecond), r.target ?? "", r.met === undefined ? "" : r.met ? "yes" : "NO", r.note ?? "",
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const b of body) console.log(line(b));
+}
+
+/** Writes the rows and the machine facts as JSON. */
+export function writeJson(path: string, rows: readonly BenchRow[]): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const doc = { node: process.version, platform: process.platform, arch: process.arch, rows };
+  writeFileSync(path, JSON.stringify(doc, null, 2) + "\n");
+}
+
+/** Forces a garbage collection when node runs with --expose-gc, so memory readings settle. */
+export function settle(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

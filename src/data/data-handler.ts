@@ -1,0 +1,93 @@
+import type * as arrow from "apache-arrow";
+import { UnsortedStreamError } from "../core/errors.js";
+import { toIso } from "../core/time.js";
+import type { Bar, BarColumns, SymbolInfo } from "../core/types.js";
+import { barAt, barColumns, barInfo, checkSymbolInfo } from "./bar-table.js";
+
+/** A bar as a source may give it: the symbol is optional, the handler supplies its own. */
+export type BarInput = Omit<Bar, "symbol"> & { readonly symbol?: string };
+
+/**
+ * One symbol's bar feed: it knows the symbol, its exchange time zone and interval, and yields the bars
+ * in time order from a generator. Backed by an Arrow bar table (random access, zero-copy columns for
+ * the engine's hot path) or by any iterable, read lazily (e.g. a live or very large source).
+ * @example
+ * const spx = DataHandler.fromTable(table);
+ * for (const bar of spx.bars()) console.log(bar.tsClose, bar.close);
+ */
+export class DataHandler {
+  /** The symbol, its IANA exchange time zone and its bar interval. */
+  readonly info: SymbolInfo;
+  private readonly cols: BarColumns | undefined;
+  private readonly source: Iterable<BarInput> | undefined;
+  private readonly tableRef: arrow.Table | undefined;
+
+  private constructor(info: SymbolInfo, cols: BarColumns | undefined, source: Iterable<BarInput> | undefined, table: arrow.Table | undefined) {
+    this.info = checkSymbolInfo(info);
+    this.cols = cols;
+    this.source = source;
+    this.tableRef = table;
+  }
+
+  /** Returns a handler over an Arrow bar table (from a loader or makeBarTable); its metadata gives the symbol. */
+  static fromTable(table: arrow.Table): DataHandler {
+    return new DataHandler(barInfo(table), barColumns(table), undefined, table);
+  }
+
+  /** Returns a handler that reads `bars` lazily, one bar each time the merge needs the next one. */
+  static fromBars(info: SymbolInfo, bars: Iterable<BarInput>): DataHandler {
+    return new DataHandler(info, undefined, bars, undefined);
+  }
+
+  /** The symbol this handler feeds. */
+  get symbol(): string {
+    return this.info.symbol;
+  }
+
+  /** The bar columns when the handler is backed by a table, else undefined (a lazy source). */
+  get columns(): BarColumns | undefined {
+    return this.cols;
+  }
+
+  /** The Arrow table behind the handler, when it has one. */
+  get table(): arrow.Table | undefined {
+    return this.tableRef;
+  }
+
+  /** The number of bars when known in advance (table-backed), else undefined. */
+  get length(): number | undefined {
+    return this.cols?.tsClose.length;
+  }
+
+  /**
+   * Yields the bars in order as plain objects carrying this handler's symbol. Throws
+   * UnsortedStreamError, naming the symbol and the position, when a bar closes before the previous one.
+   */
+  *bars(): Generator<Bar, void, undefined> {
+    const symbol = this.info.symbol;
+    if (this.cols !== undefined) {
+      const n = this.cols.tsClose.length;
+      for (let i = 0; i < n; i++) yield barAt(this.cols, i, symbol);
+      return;
+    }
+    let last = -Infinity;
+    let position = 0;
+    for (const b of this.source!) {
+      if (!(b.tsClose >= last)) {
+        throw new UnsortedStreamError(
+          `unsorted bars from ${symbol}: bar ${position} closes at ${describe(b.tsClose)}, before the previous bar's ${toIso(last)} (expected bars in close-time order)`,
+          { symbol, position, tsClose: b.tsClose, previousTsClose: last },
+        );
+      }
+      last = b.tsClose;
+      position++;
+      yield b.symbol === symbol ? (b as Bar) : { ...b, symbol };
+    }
+  }
+
+  [Symbol.iterator](): Generator<Bar, void, undefined> {
+    return this.bars();
+  }
+}
+
+const describe = (ms: number): string => (Number.isFinite(ms) ? toIso(ms) : String(ms));
