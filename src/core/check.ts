@@ -2,6 +2,7 @@ import { InvalidOptionError } from "./errors.js";
 
 const show = (value: unknown): string => {
   if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "bigint" || value === undefined) return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

@@ -37,3 +37,28 @@ export const BAR_FIELDS = ["tsOpen", "tsClose", "open", "high", "low", "close", 
 export type BarField = (typeof BAR_FIELDS)[number];
 /** The price columns of a bar. */
 export const PRICE_FIELDS = ["open", "high", "low", "close"] as const;
+
+/** Long or short. */
+export type Side = "long" | "short";
+
+/**
+ * One closed round trip: a position opened and closed again (a partial close makes its own round trip
+ * for the closed quantity). Prices are fill prices; `pnl` is net of commissions; `returnFraction` is
+ * pnl over the entry notional (0.05 = 5%). `mae`/`mfe` are the maximum adverse/favourable excursion
+ * while open, in price units per unit, from bar lows and highs (both >= 0).
+ */
+export interface RoundTrip {
+  readonly symbol: string;
+  readonly side: Side;
+  readonly quantity: number;
+  readonly entryTs: number;
+  readonly exitTs: number;
+  readonly entryPrice: number;
+  readonly exitPrice: number;
+  readonly pnl: number;
+  readonly returnFraction: number;
+  readonly commission: number;
+  readonly barsHeld: number;
+  readonly mae: number;
+  readonly mfe: number;
+}

@@ -58,7 +58,7 @@ function barReader(handler: DataHandler): () => Bar | undefined {
     const it = handler.bars();
     return () => {
       const r = it.next();
-      return r.done ? undefined : r.value;
+      return r.done === true ? undefined : (r.value as Bar); // explicit: tslab type-checks src without strict mode
     };
   }
   const symbol = handler.symbol;

@@ -1,0 +1,67 @@
+/**
+ * The browser-safe surface of regime-lab: everything that runs in a page as well as in Node (no file
+ * system, no kernel, no virtual DOM). `src/index.ts` re-exports all of it and adds the Node and
+ * notebook parts.
+ */
+
+// core
+export type { Bar, BarColumns, BarField, RoundTrip, Side, SymbolInfo } from "./core/types.js";
+export { BAR_FIELDS, PRICE_FIELDS } from "./core/types.js";
+export {
+  EngineError, EngineStateError, InvalidOptionError, LookaheadError, NotEnoughDataError, SchemaError, UnsortedStreamError,
+  type DataIssue, type ErrorCode,
+} from "./core/errors.js";
+export {
+  checkTimeZone, intervalMs, isTimeZone, localDate, parseTimestamp, toIso, wallClock, zonedToUtc, zoneOffsetMs,
+  type ParsedTimestamp, type WallClock,
+} from "./core/time.js";
+
+// data
+export { BAR_METADATA, barSchema } from "./data/bar-schema.js";
+export { allocateBarColumns, barAt, barColumns, barInfo, makeBarTable, type MakeBarTableOptions } from "./data/bar-table.js";
+export { findBarIssues, type FindBarIssuesOptions } from "./data/validate-bars.js";
+export { DataHandler, type BarInput } from "./data/data-handler.js";
+export { MergeCursor, mergeBars, type MergePendingEntry } from "./data/merge-bars.js";
+export { parseBarsCsv, type ParseBarsCsvOptions } from "./data/parse-bars-csv.js";
+export { readBarsArrow, type ReadBarsArrowOptions } from "./data/read-bars-arrow.js";
+export { writeBarsArrow } from "./data/write-bars-arrow.js";
+export { repairBars, type RepairBarsOptions, type RepairedBars, type RepairOptions, type RepairRecord } from "./data/repair-bars.js";
+export type { BarLoadResult } from "./data/bar-load-result.js";
+export type { CsvBarColumns } from "./data/csv-bar-columns.js";
+export type { TradingSession } from "./data/bar-time-parser.js";
+export { isTimeField } from "./data/time-field.js";
+
+// synthetic data
+export { createRng, type Rng } from "./synthetic/random.js";
+export {
+  DEFAULT_REGIME_DYNAMICS, DEFAULT_REGIME_TRANSITIONS, SYNTHETIC_REGIMES, type RegimeDynamics, type SyntheticRegime,
+} from "./synthetic/synthetic-regimes.js";
+export { regimeSwitchingBars, type RegimeSwitchingBarsOptions, type RegimeSwitchingBarsResult } from "./synthetic/regime-switching-bars.js";
+export { correlatedBars, type CorrelatedBarsOptions, type CorrelatedBarsResult } from "./synthetic/correlated-bars.js";
+export {
+  intradaySessionBars, type IntradaySessionBarsOptions, type IntradaySessionBarsResult, type IntradaySymbolSpec,
+} from "./synthetic/intraday-session-bars.js";
+export { SESSION_PRESETS, type DailySessionSpec, type SessionPreset, type SessionSpec, type WeeklySessionSpec } from "./synthetic/session-spec.js";
+export { sessionWindows, type SessionWindow, type SessionWindowsOptions } from "./synthetic/session-windows.js";
+
+// metrics
+export { metrics } from "./metrics/metrics.js";
+export type { ComputeMetricsOptions, EquityCurve, Metrics } from "./metrics/compute-metrics.js";
+export type { CorrelationMatrix, CorrelationMatrixOptions, ReturnSeries } from "./metrics/correlation-matrix.js";
+export type { DrawdownSpell } from "./metrics/drawdown-spells.js";
+
+// charts (Plot options and marks; render them with Plot.plot in a page, or renderSvg in Node)
+export { priceChart, type PriceChartOptions } from "./charts/price-chart.js";
+export { priceMarkLabels, priceMarks, type PriceMarksOptions } from "./charts/price-marks.js";
+
+// analysis
+export { toArquero } from "./analysis/to-arquero.js";
+
+// indicators (streaming classes for the engine, column functions for analysis)
+export { StreamingIndicator } from "./indicators/streaming-indicator.js";
+export { SMA, smaColumn } from "./indicators/sma.js";
+export { EMA, emaColumn, type EmaOptions } from "./indicators/ema.js";
+export { ATR, atrColumn, type AtrOptions } from "./indicators/atr.js";
+export { ADX, adxColumns, type AdxColumns } from "./indicators/adx.js";
+export { RealizedVolatility, realizedVolatilityColumn, type RealizedVolatilityOptions } from "./indicators/realized-volatility.js";
+export { PercentileRank, percentileRankColumn, type PercentileRankOptions } from "./indicators/percentile-rank.js";

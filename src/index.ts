@@ -1,0 +1,18 @@
+/**
+ * The public entry of regime-lab for Node and tslab notebooks: the browser-safe core plus file
+ * loading, SVG rendering outside a browser, notebook display and danfojs-node conversion.
+ * Notebooks import from here, e.g. `import { loadBars, mergeBars, show } from "./src/index.js"`.
+ */
+export * from "./browser.js";
+
+// rendering and notebook display
+export { renderSvg, type RenderSvgOptions } from "./charts/render-svg.js";
+export { plotDocument } from "./charts/plot-document.js";
+export { show, type ShowOptions } from "./notebook/show.js";
+export { renderOutput, type RenderedOutput } from "./notebook/render-output.js";
+export { setDisplay, type DisplaySink } from "./notebook/display-sink.js";
+
+// files and Node-only analysis
+export { loadBars, type LoadBarsOptions } from "./node/load-bars.js";
+export { saveBarsArrow } from "./node/save-bars.js";
+export { toDanfo, type ToDanfoOptions } from "./node/to-danfo.js";
