@@ -14,7 +14,14 @@ export function wallClockConverter(zone: string): WallToUtc {
   let guess = NaN; // the offset of the last steady day: right for almost every next day
   const steadyOffset = (y: number, mo: number, d: number): number => {
     const midnight = Date.UTC(y, mo - 1, d);
-    if (guess === guess && zoneOffsetMs(zone, midnight - guess) === guess && zoneOffsetMs(zone, midnight + DAY - guess - 1) === guess) return guess;
+    // Steady all day, and steady just before midnight too: otherwise the day may start inside a repeated hour
+    // (Havana turns 01:00 back to 00:00), where "compatible" wants the earlier instant.
+    if (
+      guess === guess &&
+      zoneOffsetMs(zone, midnight - guess - 1) === guess &&
+      zoneOffsetMs(zone, midnight - guess) === guess &&
+      zoneOffsetMs(zone, midnight + DAY - guess - 1) === guess
+    ) return guess;
     const start = zonedToUtc(y, mo, d, 0, 0, 0, 0, zone);
     const next = new Date(midnight + DAY);
     const end = zonedToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0, zone);

@@ -44,3 +44,12 @@ describe("wallClockConverter", () => {
     expect(new Date(wallClockConverter(zone)(y, mo, d, h, mi, 0, 0)).toISOString()).toBe(expected);
   });
 });
+
+describe("wallClockConverter at a repeated midnight", () => {
+  it("takes the earlier midnight in Havana on 2009-10-25 even after a later day set its guess", () => {
+    const toUtc = wallClockConverter("America/Havana");
+    toUtc(2009, 10, 26, 12, 0, 0, 0); // a steady CST day first: found by fast-check (seed 456781475)
+    expect(toUtc(2009, 10, 25, 0, 0, 0, 0)).toBe(zonedToUtc(2009, 10, 25, 0, 0, 0, 0, "America/Havana"));
+    expect(new Date(toUtc(2009, 10, 25, 0, 0, 0, 0)).toISOString()).toBe("2009-10-25T04:00:00.000Z");
+  });
+});
