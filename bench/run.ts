@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark of regime-lab, one table, and JSON in out/bench/results.json.
 import { printTable, writeJson, type BenchRow } from "./harness.js";
+import { runEngineBench } from "./engine-bench.js";
 import { runMergeBench } from "./merge-bench.js";
 
-const suites: Record<string, () => BenchRow[]> = { merge: runMergeBench };
+const suites: Record<string, () => BenchRow[]> = { merge: runMergeBench, engine: runEngineBench };
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 for (const [name, run] of Object.entries(suites)) {

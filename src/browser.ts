@@ -65,3 +65,22 @@ export { ATR, atrColumn, type AtrOptions } from "./indicators/atr.js";
 export { ADX, adxColumns, type AdxColumns } from "./indicators/adx.js";
 export { RealizedVolatility, realizedVolatilityColumn, type RealizedVolatilityOptions } from "./indicators/realized-volatility.js";
 export { PercentileRank, percentileRankColumn, type PercentileRankOptions } from "./indicators/percentile-rank.js";
+
+// engine (issue 3, in progress): events, the step-wise engine, portfolio, execution, the risk slot, strategies
+export { BacktestEngine, type RunOptions, type RunProgress, type ResultsOptions } from "./engine/backtest-engine.js";
+export type { DeniedEvent, EngineEvent, FillEvent, MarketEvent, OrderEvent, OrderSide, SignalDirection, SignalEvent } from "./engine/events.js";
+export type { EnginePeek, EngineSnapshot, StepReport, StopReason } from "./engine/engine-snapshot.js";
+export { until, type EventPredicate, type StepTarget, type StepUntilOptions } from "./engine/step-target.js";
+export type { BacktestResult, BacktestSummary } from "./engine/backtest-result.js";
+export { Portfolio, type PortfolioOptions } from "./portfolio/portfolio.js";
+export type { PendingOrders, PortfolioView, PositionSnapshot } from "./portfolio/portfolio-view.js";
+export { ExecutionHandler, type ExecutionHandlerOptions } from "./execution/execution-handler.js";
+export { LinearCommission, type LinearCommissionOptions } from "./execution/linear-commission.js";
+export { BpsSlippage, type BpsSlippageOptions } from "./execution/bps-slippage.js";
+export type { RiskCheck, RiskManager } from "./risk/risk-manager.js";
+export { FixedFractionRisk, type FixedFractionRiskOptions } from "./risk/fixed-fraction-risk.js";
+export { NullRisk, type NullRiskOptions } from "./risk/null-risk.js";
+export type { Strategy } from "./strategy/strategy.js";
+export { SmaCrossStrategy, type SmaCrossStrategyOptions } from "./strategy/sma-cross-strategy.js";
+export { BuyAndHoldStrategy } from "./strategy/buy-and-hold-strategy.js";
+export { BarBuffer } from "./strategy/bar-buffer.js";

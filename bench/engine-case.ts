@@ -1,0 +1,37 @@
+// One engine benchmark case in its own process (so its peak memory is its own): reads the real CSV, builds
+// the standard data, times SmaCross(10, 30) through BacktestEngine.run() and the plain-loop floor, prints JSON.
+import { readFileSync } from "node:fs";
+import { parseBarsCsv } from "../src/data/parse-bars-csv.js";
+import { barColumns } from "../src/data/bar-table.js";
+import { DataHandler } from "../src/data/data-handler.js";
+import { BacktestEngine } from "../src/engine/backtest-engine.js";
+import { SmaCrossStrategy } from "../src/strategy/sma-cross-strategy.js";
+import { longSeries, plainLoopEntries, sharedCalendar } from "./standard-data.js";
+import { medianSeconds } from "./harness.js";
+
+const which = process.argv[2] ?? "b";
+const t0 = performance.now();
+const { table: real } = parseBarsCsv(readFileSync("data/sp500-2000.csv", "utf8"), {
+  symbol: "SPX", timeZone: "America/New_York", interval: "1d", session: { open: "09:30", close: "16:00" }, source: "data/sp500-2000.csv",
+});
+const loadSeconds = (performance.now() - t0) / 1000;
+const realColumns = barColumns(real);
+const tables = which === "a" ? [real] : which === "b" ? [longSeries(realColumns, 1_000_000)] : sharedCalendar(realColumns, 10, 100_000);
+const handlers = tables.map((t) => DataHandler.fromTable(t));
+const bars = handlers.reduce((n, h) => n + h.length!, 0);
+
+let trades = 0;
+const runSeconds = medianSeconds(() => {
+  const engine = new BacktestEngine({ handlers, strategy: new SmaCrossStrategy({ fast: 10, slow: 30 }), initialCash: 1e80 });
+  const result = engine.run();
+  trades = result.summary.tradeCount + result.openPositions.length;
+}, 3);
+let plainEntries = 0;
+const plainSeconds = medianSeconds(() => {
+  plainEntries = 0;
+  for (const h of handlers) plainEntries += plainLoopEntries(h.columns!.close);
+}, 5);
+console.log(JSON.stringify({
+  case: which, bars, loadSeconds, runSeconds, plainSeconds, engineEntries: trades, plainEntries,
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+}));

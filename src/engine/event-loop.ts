@@ -1,0 +1,285 @@
+import { EngineStateError, LookaheadError } from "../core/errors.js";
+import { toIso } from "../core/time.js";
+import type { Bar, BarColumns } from "../core/types.js";
+import { barAt } from "../data/bar-table.js";
+import { MergeCursor } from "../data/merge-bars.js";
+import { Portfolio } from "../portfolio/portfolio.js";
+import { portfolioView, type PortfolioView } from "../portfolio/portfolio-view.js";
+import type { ResolvedEngineOptions } from "./backtest-engine-options.js";
+import { checkSignal } from "./check-signal.js";
+import type { EventCapture } from "./event-capture.js";
+import { EventQueue } from "./event-queue.js";
+import type { DeniedEvent, EngineEvent, MarketEvent, OrderEvent, SignalEvent } from "./events.js";
+import { Journal } from "./journal.js";
+import { OrderBook } from "./order-book.js";
+import { routeSignal } from "./route-signal.js";
+import type { EventPredicate } from "./step-target.js";
+
+/**
+ * The engine's state and its step: BacktestEngine adds the notebook API on top. One step handles every
+ * bar whose tsClose equals the next timestamp T, in phases:
+ * 1. fills: each of those bars fills the orders waiting for its symbol (ExecutionHandler), each fill
+ *    applied to the portfolio at once, so the next fill sees the cash it left;
+ * 2. market: each bar is marked in the portfolio, journaled and queued as a MarketEvent;
+ * 3-5. the queue drains first in, first out: market events go to the strategy (signals are queued),
+ *    signals to the risk step, which queues a denial or an order; an order joins the order book for
+ *    its symbol's next bar as it is made, so that a second signal in the same step sees it as held.
+ *    So within T: fills, market events, signals, risk decisions, new orders.
+ * The equity curve gets one row at the end of the step.
+ */
+export abstract class EventLoop {
+  protected readonly o: ResolvedEngineOptions;
+  /** The symbols, in handler order. */
+  readonly symbols: readonly string[];
+  protected readonly columns: readonly BarColumns[];
+  private readonly symbolIndex: ReadonlyMap<string, number>;
+  protected readonly totalBarCount: number;
+  protected cursor!: MergeCursor;
+  protected portfolio!: Portfolio;
+  protected view!: PortfolioView;
+  protected book!: OrderBook;
+  protected readonly queue = new EventQueue<EngineEvent>();
+  protected journalRecorder!: Journal;
+  protected readonly lastBars: (Bar | undefined)[];
+  protected readonly consumed: Int32Array;
+  protected readonly warnings = new Set<string>();
+  protected headSymbol = -1;
+  protected headRow = -1;
+  protected headTs = NaN;
+  protected stepCount = 0;
+  protected barCount = 0;
+  protected lastTs = NaN;
+  protected capture: EventCapture<EngineEvent> | undefined = undefined;
+  protected predicate: EventPredicate<never> | undefined = undefined;
+  protected predicateHit = false;
+  private inStep = false;
+  private nextOrderId = 1;
+  private stepSymbols: Int32Array;
+  private stepRows: Int32Array;
+  private readonly stepBars: Bar[] = [];
+  private readonly rangeBeforeFills: boolean;
+
+  protected constructor(options: ResolvedEngineOptions) {
+    this.o = options;
+    this.symbols = Object.freeze(options.handlers.map((h) => h.symbol));
+    this.symbolIndex = new Map(this.symbols.map((symbol, s) => [symbol, s]));
+    this.columns = options.handlers.map((h) => h.columns!);
+    this.totalBarCount = this.columns.reduce((n, c) => n + c.tsClose.length, 0);
+    this.lastBars = new Array(this.symbols.length).fill(undefined);
+    this.consumed = new Int32Array(this.symbols.length);
+    this.stepSymbols = new Int32Array(this.symbols.length);
+    this.stepRows = new Int32Array(this.symbols.length);
+    this.rangeBeforeFills = options.execution.fillAt === "close";
+    this.start();
+  }
+
+  /** True when every bar has been consumed. */
+  get done(): boolean {
+    return this.headSymbol < 0;
+  }
+
+  /** (Re)creates the run state at the first bar. */
+  protected start(): void {
+    this.cursor = new MergeCursor(this.o.handlers);
+    const longest = this.columns.reduce((n, c) => Math.max(n, c.tsClose.length), 0);
+    this.portfolio = new Portfolio({ initialCash: this.o.initialCash, symbols: this.symbols, capacity: { steps: longest, bars: this.totalBarCount } });
+    this.book = new OrderBook(this.symbols.length);
+    const book = this.book;
+    this.view = portfolioView(this.portfolio, { pendingQuantity: (s) => book.pendingQuantity(s), openOrders: () => book.all() });
+    this.queue.clear();
+    this.journalRecorder = new Journal(this.o.journalMarketEvents ? this.totalBarCount + (this.totalBarCount >> 4) + 1024 : 1024);
+    this.lastBars.fill(undefined);
+    this.consumed.fill(0);
+    this.warnings.clear();
+    this.stepCount = this.barCount = 0;
+    this.lastTs = NaN;
+    this.nextOrderId = 1;
+    this.inStep = false;
+    this.advance();
+  }
+
+  /** Throws when an earlier step stopped half-way with an error, leaving the state inconsistent. */
+  protected checkIntact(): void {
+    if (this.inStep) {
+      throw new EngineStateError("a previous step stopped half-way with an error (from the strategy, risk manager or a callback); call engine.reset() to start over");
+    }
+  }
+
+  /** Throws unless a step may run now. */
+  protected checkCanStep(): void {
+    this.checkIntact();
+    if (this.headSymbol < 0) {
+      throw new EngineStateError(
+        `the engine has consumed all ${this.totalBarCount} bars${this.lastTs === this.lastTs ? ` (the last at ${toIso(this.lastTs)})` : ""}; call engine.reset() to start over, or engine.results() for the results`,
+        { bars: this.barCount, steps: this.stepCount },
+      );
+    }
+  }
+
+  /** Runs one step: every bar at the next timestamp, through all phases. */
+  protected runStep(): void {
+    this.inStep = true;
+    const T = this.headTs;
+    let n = 0;
+    while (this.headSymbol >= 0 && this.headTs === T) {
+      if (n === this.stepSymbols.length) this.growStep();
+      const s = this.headSymbol, row = this.headRow;
+      this.stepSymbols[n] = s;
+      this.stepRows[n] = row;
+      this.stepBars[n] = barAt(this.columns[s]!, row, this.symbols[s]!);
+      n++;
+      this.advance();
+    }
+    const portfolio = this.portfolio;
+    if (this.book.size > 0 || this.rangeBeforeFills) {
+      for (let i = 0; i < n; i++) {
+        const s = this.stepSymbols[i]!, bar = this.stepBars[i]!;
+        if (this.rangeBeforeFills) portfolio.observeRange(s, bar.high, bar.low);
+        if (this.book.count(s) > 0) this.fill(s, bar, this.stepRows[i]!);
+      }
+    }
+    const journalMarket = this.o.journalMarketEvents;
+    for (let i = 0; i < n; i++) {
+      const s = this.stepSymbols[i]!, bar = this.stepBars[i]!, row = this.stepRows[i]!;
+      portfolio.mark(s, bar.close);
+      if (!this.rangeBeforeFills) portfolio.observeRange(s, bar.high, bar.low);
+      this.lastBars[s] = bar;
+      this.consumed[s] = row + 1;
+      const event: MarketEvent = { type: "market", ts: T, symbol: bar.symbol, bar };
+      if (journalMarket) this.journalRecorder.market(T, s, row);
+      if (this.capture !== undefined) this.observe(event);
+      this.queue.push(event);
+      portfolio.curves.recordSymbol(s, T, portfolio.quantity[s]!, bar.close, portfolio.realizedPnl[s]! + portfolio.unrealizedPnl(s));
+    }
+    const queue = this.queue;
+    while (!queue.isEmpty) this.handle(queue.take(), T);
+    portfolio.curves.recordStep(T, portfolio.cash, portfolio.marketValue, portfolio.grossExposure);
+    this.stepCount++;
+    this.barCount += n;
+    this.lastTs = T;
+    if (this.headSymbol < 0 && this.book.size > 0) {
+      this.warn(`${this.book.size} order(s) never filled: the data ended before their symbol's next bar (see snapshot.openOrders)`);
+    }
+    this.inStep = false;
+  }
+
+  /** Records a non-fatal issue once (shown in snapshots and results). */
+  protected warn(message: string): void {
+    this.warnings.add(message);
+  }
+
+  private advance(): void {
+    const s = this.cursor.next();
+    this.headSymbol = s;
+    if (s >= 0) {
+      this.headRow = this.cursor.row;
+      this.headTs = this.columns[s]!.tsClose[this.headRow]!;
+    }
+  }
+
+  private growStep(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.stepSymbols = grow(this.stepSymbols);
+    this.stepRows = grow(this.stepRows);
+  }
+
+  private observe(event: EngineEvent): void {
+    this.capture!.push(event);
+    if (this.predicate !== undefined && !this.predicateHit && this.predicate(event, this as never)) this.predicateHit = true;
+  }
+
+  private emit(event: SignalEvent | OrderEvent | DeniedEvent, s: number): void {
+    if (event.type === "signal") this.journalRecorder.signal(event, s);
+    else if (event.type === "order") this.journalRecorder.order(event, s);
+    else this.journalRecorder.denied(event, s);
+    if (this.capture !== undefined) this.observe(event);
+    this.queue.push(event);
+  }
+
+  private handle(event: EngineEvent, T: number): void {
+    if (event.type === "market") {
+      const out = this.o.strategy.calculateSignals(event, this.view);
+      if (out === undefined) return;
+      if (Array.isArray(out)) for (const signal of out as readonly SignalEvent[]) this.accept(signal, T);
+      else this.accept(out as SignalEvent, T);
+    } else if (event.type === "signal") {
+      this.decide(event, T);
+    }
+  }
+
+  /** Checks a strategy's signal and queues it. */
+  private accept(signal: SignalEvent, T: number): void {
+    this.emit(signal, checkSignal(signal, this.symbolIndex, this.symbols, T, this.o.strategy.name));
+  }
+
+  /** The risk step: turns a signal into an order or a denial (or nothing, for an exit when flat). */
+  private decide(signal: SignalEvent, T: number): void {
+    const s = this.portfolio.indexOf(signal.symbol);
+    const held = this.portfolio.quantity[s]! + this.book.pendingQuantity(s);
+    const route = routeSignal(signal, held, this.o.allowShort, this.o.riskManager, this.view);
+    if (route.kind === "order") this.order(signal, s, T, route.side, route.quantity);
+    else if (route.kind === "deny") {
+      this.emit({ type: "denied", ts: T, symbol: signal.symbol, direction: signal.direction, code: route.code, message: route.message, details: route.details }, s);
+    }
+  }
+
+  private order(signal: SignalEvent, s: number, T: number, side: "buy" | "sell", quantity: number): void {
+    const id = this.nextOrderId++, symbol = signal.symbol, direction = signal.direction, reason = signal.reason, stopPrice = signal.stopPrice;
+    const order: OrderEvent = stopPrice === undefined
+      ? { type: "order", ts: T, id, symbol, side, quantity, orderType: "market", direction, reason }
+      : { type: "order", ts: T, id, symbol, side, quantity, orderType: "market", direction, stopPrice, reason };
+    this.book.add(s, order);
+    this.emit(order, s);
+  }
+
+  /**
+   * Returns how much of an order may fill given the position now: an exit closes at most the position
+   * it was meant to close, and without shorting a sell sells at most the long position. Earlier fills
+   * cut for cash can leave less than the order was sized for.
+   */
+  private sellable(s: number, order: OrderEvent): number {
+    const held = this.portfolio.quantity[s]!;
+    if (order.direction === "exit") return Math.min(order.quantity, Math.max(0, order.side === "sell" ? held : -held));
+    if (order.side === "sell" && !this.o.allowShort) return Math.min(order.quantity, Math.max(0, held));
+    return order.quantity;
+  }
+
+  /** Fills the orders waiting for symbol `s` against its bar `row`. */
+  private fill(s: number, bar: Bar, row: number): void {
+    const execution = this.o.execution;
+    for (const order of this.book.take(s)) {
+      if (!(bar.tsClose > order.ts)) {
+        throw new LookaheadError(`order ${order.id} for ${order.symbol} decided at ${toIso(order.ts)} would fill on a bar closing at ${toIso(bar.tsClose)}; bars must close strictly after each other`, { orderId: order.id });
+      }
+      const allowed = this.sellable(s, order);
+      if (allowed === 0) {
+        const denied: DeniedEvent = {
+          type: "denied", ts: execution.fillAt === "open" ? bar.tsOpen : bar.tsClose, symbol: order.symbol, direction: order.direction, code: "NO_POSITION",
+          message: `order ${order.id} (${order.side} ${order.quantity} ${order.symbol}, ${order.direction}) has nothing left to ${order.direction === "exit" ? "close" : "sell without shorting"}: an earlier fill was cut`,
+          details: { position: this.portfolio.quantity[s]!, requestedQuantity: order.quantity }, orderId: order.id,
+        };
+        this.journalRecorder.denied(denied, s);
+        if (this.capture !== undefined) this.observe(denied);
+        continue;
+      }
+      const cut = allowed < order.quantity;
+      let result = execution.execute(cut ? { ...order, quantity: allowed } : order, bar, this.portfolio.cash);
+      if (cut && result.type === "fill") result = { ...result, requestedQuantity: order.quantity };
+      if (result.type === "fill") {
+        if (result.ts < order.ts) this.warn("some fills traded before their order was decided (a bar's tsOpen before the previous bar's tsClose): check the bar times");
+        if (result.quantity < result.requestedQuantity) this.warn("INSUFFICIENT_CASH: some buys were cut to what the cash affords (fills with quantity < requestedQuantity)");
+        this.portfolio.applyFill(s, result, execution.marketPrice(bar), row);
+        this.journalRecorder.fill(result, s);
+        if (this.capture !== undefined) this.observe(result);
+      } else {
+        this.journalRecorder.denied(result, s);
+        if (this.capture !== undefined) this.observe(result);
+      }
+    }
+  }
+}
+

@@ -1,0 +1,179 @@
+import * as arrow from "apache-arrow";
+import { dictionaryVector, float64Vector, int32Vector } from "../core/arrow-vectors.js";
+import { GrowableFloat64 } from "../core/growable-float64.js";
+import { GrowableInt32 } from "../core/growable-int32.js";
+import { EVENT_TYPES, type DeniedEvent, type FillEvent, type OrderEvent, type SignalEvent } from "./events.js";
+
+const DIRECTIONS = ["long", "short", "exit"] as const;
+const SIDES = ["buy", "sell"] as const;
+const TYPE_CODE = { fill: 0, market: 1, signal: 2, order: 3, denied: 4 } as const;
+
+/**
+ * The record of every event of a run, in the order the engine handled them, kept in growable typed
+ * columns: a market event costs one row of four numbers (its price is read back from the bar columns),
+ * the rarer signal, order, fill and denied events one row of detail columns, and reasons and codes go
+ * through a string table. `toTable()` returns it as one Arrow table.
+ * @example
+ * journal.market(bar.tsClose, symbolIndex, row);
+ * const table = journal.toTable(symbols, closes);
+ */
+export class Journal {
+  private rows = 0;
+  private ts: Float64Array;
+  private type: Int32Array;
+  private symbol: Int32Array;
+  private ref: Int32Array;
+  private readonly direction = new GrowableInt32(64);
+  private readonly side = new GrowableInt32(64);
+  private readonly quantity = new GrowableFloat64(64);
+  private readonly requested = new GrowableFloat64(64);
+  private readonly price = new GrowableFloat64(64);
+  private readonly commission = new GrowableFloat64(64);
+  private readonly slippage = new GrowableFloat64(64);
+  private readonly strength = new GrowableFloat64(64);
+  private readonly stopPrice = new GrowableFloat64(64);
+  private readonly orderId = new GrowableInt32(64);
+  private readonly code = new GrowableInt32(64);
+  private readonly reason = new GrowableInt32(64);
+  private readonly strings: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+
+  /** Reserves `capacity` rows (they grow beyond), e.g. the number of bars of the run. */
+  constructor(capacity = 1024) {
+    const n = Math.max(16, capacity);
+    this.ts = new Float64Array(n);
+    this.type = new Int32Array(n);
+    this.symbol = new Int32Array(n);
+    this.ref = new Int32Array(n);
+  }
+
+  /** The number of rows. */
+  get length(): number {
+    return this.rows;
+  }
+
+  /** Records a market event: bar `row` of symbol `s`, known at `ts`. */
+  market(ts: number, s: number, row: number): void {
+    this.row(ts, TYPE_CODE.market, s, row);
+  }
+
+  /** Records a signal of symbol `s`. */
+  signal(e: SignalEvent, s: number): void {
+    this.detail(e.ts, TYPE_CODE.signal, s, DIRECTIONS.indexOf(e.direction), -1, NaN, NaN, NaN, NaN, NaN, e.strength, e.stopPrice ?? NaN, -1, -1, e.reason);
+  }
+
+  /** Records an order of symbol `s`. */
+  order(e: OrderEvent, s: number): void {
+    this.detail(e.ts, TYPE_CODE.order, s, DIRECTIONS.indexOf(e.direction), SIDES.indexOf(e.side), e.quantity, NaN, NaN, NaN, NaN, NaN, e.stopPrice ?? NaN, e.id, -1, e.reason);
+  }
+
+  /** Records a fill of symbol `s`. */
+  fill(e: FillEvent, s: number): void {
+    this.detail(e.ts, TYPE_CODE.fill, s, -1, SIDES.indexOf(e.side), e.quantity, e.requestedQuantity, e.price, e.commission, e.slippage, NaN, NaN, e.orderId, -1, undefined);
+  }
+
+  /** Records a denial of symbol `s` (its message goes in the reason column). */
+  denied(e: DeniedEvent, s: number): void {
+    this.detail(e.ts, TYPE_CODE.denied, s, DIRECTIONS.indexOf(e.direction), -1, NaN, NaN, NaN, NaN, NaN, NaN, NaN, e.orderId ?? -1, this.intern(e.code), e.message);
+  }
+
+  /**
+   * Returns the journal as an Arrow table with columns ts (epoch ms UTC), type, symbol, direction, side
+   * (dictionary strings), quantity, requestedQuantity, price, commission, slippage, strength, stopPrice
+   * (Float64), orderId (Int32), code and reason (strings); null where a column does not apply to the
+   * row's type. Market rows carry the bar's close as `price`. `closes[s]` is symbol s's close column;
+   * `rows` limits the table to the first rows (the journal as it was when it had that many).
+   */
+  toTable(symbols: readonly string[], closes: readonly Float64Array[], rows = this.rows): arrow.Table {
+    const n = Math.min(rows, this.rows);
+    const type = this.type.subarray(0, n), symbol = this.symbol.subarray(0, n), ref = this.ref;
+    const f64 = () => new Float64Array(n).fill(NaN);
+    const i32 = () => new Int32Array(n).fill(-1);
+    const out = {
+      direction: i32(), side: i32(), quantity: f64(), requested: f64(), price: f64(), commission: f64(), slippage: f64(),
+      strength: f64(), stopPrice: f64(), orderId: i32(), code: i32(), reason: i32(),
+    };
+    const d = {
+      direction: this.direction.values(), side: this.side.values(), quantity: this.quantity.values(), requested: this.requested.values(),
+      price: this.price.values(), commission: this.commission.values(), slippage: this.slippage.values(), strength: this.strength.values(),
+      stopPrice: this.stopPrice.values(), orderId: this.orderId.values(), code: this.code.values(), reason: this.reason.values(),
+    };
+    for (let i = 0; i < n; i++) {
+      const r = ref[i]!;
+      if (type[i] === TYPE_CODE.market) {
+        out.price[i] = closes[symbol[i]!]![r]!;
+        continue;
+      }
+      for (const key of Object.keys(d) as (keyof typeof d)[]) out[key][i] = d[key][r]!;
+    }
+    return new arrow.Table({
+      ts: float64Vector(this.ts.subarray(0, n)),
+      type: dictionaryVector(type, EVENT_TYPES),
+      symbol: dictionaryVector(symbol, symbols),
+      direction: dictionaryVector(out.direction, DIRECTIONS),
+      side: dictionaryVector(out.side, SIDES),
+      quantity: float64Vector(out.quantity, true),
+      requestedQuantity: float64Vector(out.requested, true),
+      price: float64Vector(out.price, true),
+      commission: float64Vector(out.commission, true),
+      slippage: float64Vector(out.slippage, true),
+      strength: float64Vector(out.strength, true),
+      stopPrice: float64Vector(out.stopPrice, true),
+      orderId: int32Vector(out.orderId, true),
+      code: dictionaryVector(out.code, this.strings),
+      reason: dictionaryVector(out.reason, this.strings),
+    });
+  }
+
+  private intern(text: string): number {
+    let i = this.stringIndex.get(text);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(text);
+      this.stringIndex.set(text, i);
+    }
+    return i;
+  }
+
+  private row(ts: number, type: number, s: number, ref: number): void {
+    const i = this.rows;
+    if (i === this.ts.length) this.grow();
+    this.ts[i] = ts;
+    this.type[i] = type;
+    this.symbol[i] = s;
+    this.ref[i] = ref;
+    this.rows = i + 1;
+  }
+
+  private grow(): void {
+    const n = this.rows, size = n * 2;
+    const ts = new Float64Array(size), type = new Int32Array(size), symbol = new Int32Array(size), ref = new Int32Array(size);
+    ts.set(this.ts);
+    type.set(this.type);
+    symbol.set(this.symbol);
+    ref.set(this.ref);
+    this.ts = ts;
+    this.type = type;
+    this.symbol = symbol;
+    this.ref = ref;
+  }
+
+  private detail(
+    ts: number, type: number, s: number, direction: number, side: number, quantity: number, requested: number, price: number,
+    commission: number, slippage: number, strength: number, stopPrice: number, orderId: number, code: number, reason: string | undefined,
+  ): void {
+    this.row(ts, type, s, this.direction.length);
+    this.direction.push(direction);
+    this.side.push(side);
+    this.quantity.push(quantity);
+    this.requested.push(requested);
+    this.price.push(price);
+    this.commission.push(commission);
+    this.slippage.push(slippage);
+    this.strength.push(strength);
+    this.stopPrice.push(stopPrice);
+    this.orderId.push(orderId);
+    this.code.push(code);
+    this.reason.push(reason === undefined ? -1 : this.intern(reason));
+  }
+}

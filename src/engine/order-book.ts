@@ -1,0 +1,66 @@
+import type { OrderEvent } from "./events.js";
+
+/**
+ * The orders waiting for the next bar of their symbol, by symbol index, in the order they were made.
+ * `count(s)` is a typed-array read, so the engine's per-bar check for orders to fill costs nothing when
+ * there are none.
+ * @example
+ * const book = new OrderBook(2);
+ * book.add(0, order);
+ * const due = book.take(0); // [order]
+ */
+export class OrderBook {
+  private readonly counts: Int32Array;
+  private readonly signed: Float64Array;
+  private readonly orders: OrderEvent[][];
+  private total = 0;
+
+  constructor(symbolCount: number) {
+    this.counts = new Int32Array(symbolCount);
+    this.signed = new Float64Array(symbolCount);
+    this.orders = Array.from({ length: symbolCount }, () => []);
+  }
+
+  /** The number of waiting orders over all symbols. */
+  get size(): number {
+    return this.total;
+  }
+
+  /** Returns the number of orders waiting for symbol `s`. */
+  count(s: number): number {
+    return this.counts[s]!;
+  }
+
+  /** Returns the signed quantity waiting for symbol `s` (buys positive). */
+  pendingQuantity(s: number): number {
+    return this.signed[s]!;
+  }
+
+  /** Adds an order for symbol `s`. */
+  add(s: number, order: OrderEvent): void {
+    this.orders[s]!.push(order);
+    this.counts[s]!++;
+    this.signed[s]! += order.side === "buy" ? order.quantity : -order.quantity;
+    this.total++;
+  }
+
+  /** Removes and returns the orders of symbol `s`, oldest first. */
+  take(s: number): OrderEvent[] {
+    const due = this.orders[s]!;
+    this.orders[s] = [];
+    this.total -= due.length;
+    this.counts[s] = 0;
+    this.signed[s] = 0;
+    return due;
+  }
+
+  /** Returns every waiting order, oldest first, as a new array. */
+  all(): OrderEvent[] {
+    return this.orders.flat().sort((a, b) => a.id - b.id);
+  }
+
+  /** Drops every order. */
+  clear(): void {
+    for (let s = 0; s < this.orders.length; s++) this.take(s);
+  }
+}

@@ -1,0 +1,56 @@
+import { InvalidOptionError } from "../core/errors.js";
+import type { PortfolioView } from "../portfolio/portfolio-view.js";
+import type { RiskManager } from "../risk/risk-manager.js";
+import type { OrderSide, SignalEvent } from "./events.js";
+
+/** What the risk step makes of a signal: nothing, a denial, or an order. */
+export type SignalRoute =
+  | { readonly kind: "ignore" }
+  | { readonly kind: "deny"; readonly code: string; readonly message: string; readonly details: Readonly<Record<string, number | string>> }
+  | { readonly kind: "order"; readonly side: OrderSide; readonly quantity: number };
+
+const IGNORE: SignalRoute = { kind: "ignore" };
+
+/**
+ * Returns what the risk step makes of a signal, given `held`, the signed quantity held plus the
+ * quantity of orders still waiting for the symbol:
+ * - "exit" closes what is held (quietly ignored when flat), if `canTrade` allows;
+ * - "long"/"short" are denied with ALREADY_IN_POSITION when held in that direction (no pyramiding),
+ *   "short" with SHORTING_DISABLED unless `allowShort`; otherwise `canTrade` decides and
+ *   `computeQuantity` (rounded down) sizes the new position, to which an opposite position is added,
+ *   so a reversal is one order; a size of 0 is denied with ZERO_QUANTITY.
+ * A risk refusal is a denial with the risk manager's code. Throws for a quantity that is not a finite
+ * number >= 0 (a risk manager bug).
+ * @example
+ * routeSignal(signal, 0, false, new FixedFractionRisk(), view); // { kind: "order", side: "buy", quantity: 30 }
+ */
+export function routeSignal(signal: SignalEvent, held: number, allowShort: boolean, risk: RiskManager, view: PortfolioView): SignalRoute {
+  const { direction, symbol } = signal;
+  if (direction === "exit") {
+    if (held === 0) return IGNORE;
+    const check = risk.canTrade(signal, view);
+    if (!check.allowed) return { kind: "deny", code: check.code, message: check.message, details: { ...check.details } };
+    return { kind: "order", side: held > 0 ? "sell" : "buy", quantity: Math.abs(held) };
+  }
+  const want = direction === "long" ? 1 : -1;
+  if (want < 0 && !allowShort) {
+    return { kind: "deny", code: "SHORTING_DISABLED", message: `short signal for ${symbol} denied: shorting is disabled; pass allowShort: true to the engine`, details: {} };
+  }
+  if ((held > 0 && want > 0) || (held < 0 && want < 0)) {
+    return { kind: "deny", code: "ALREADY_IN_POSITION", message: `${direction} signal for ${symbol} denied: already ${direction} ${Math.abs(held)} (no pyramiding)`, details: { quantity: held } };
+  }
+  const check = risk.canTrade(signal, view);
+  if (!check.allowed) return { kind: "deny", code: check.code, message: check.message, details: { ...check.details } };
+  const raw = risk.computeQuantity(signal, view);
+  if (typeof raw !== "number" || !(raw >= 0 && raw < Infinity)) {
+    throw new InvalidOptionError(
+      `invalid quantity from risk manager "${risk.name}": ${String(raw)} (expected a finite number of units >= 0) for a ${direction} signal on ${symbol}`,
+      { quantity: String(raw), symbol },
+    );
+  }
+  const quantity = Math.floor(raw) + Math.abs(held);
+  if (quantity === 0) {
+    return { kind: "deny", code: "ZERO_QUANTITY", message: `${direction} signal for ${symbol} denied: the risk manager sized it at ${raw} units (below 1)`, details: { computedQuantity: raw, equity: view.equity } };
+  }
+  return { kind: "order", side: want > 0 ? "buy" : "sell", quantity };
+}

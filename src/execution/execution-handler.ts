@@ -1,0 +1,89 @@
+import { check } from "../core/check.js";
+import type { Bar } from "../core/types.js";
+import type { DeniedEvent, FillEvent, OrderEvent } from "../engine/events.js";
+import { BpsSlippage, type BpsSlippageOptions } from "./bps-slippage.js";
+import type { CommissionModel } from "./commission-model.js";
+import { LinearCommission, type LinearCommissionOptions } from "./linear-commission.js";
+import type { SlippageModel } from "./slippage-model.js";
+
+/** Options of {@link ExecutionHandler}. */
+export interface ExecutionHandlerOptions {
+  /** Which price of the fill bar (the order symbol's next bar) a market order gets. Default "open". */
+  readonly fillAt?: "open" | "close";
+  /** A commission model, or the options of a LinearCommission. Default: no commission. */
+  readonly commission?: CommissionModel | LinearCommissionOptions;
+  /** A slippage model, or the options of a BpsSlippage. Default: no slippage. */
+  readonly slippage?: SlippageModel | BpsSlippageOptions;
+}
+
+/**
+ * Fills market orders against the bar after the one they were decided on, without state of its own:
+ * it returns a FillEvent at the bar's open (or close) moved by slippage, with its commission, or a
+ * DeniedEvent. There is no margin: a buy that costs more than `cash` is cut to the largest whole
+ * quantity the cash affords (`requestedQuantity` keeps the order's), and denied with INSUFFICIENT_CASH
+ * when that is 0; a sell whose commission exceeds cash plus proceeds is denied the same way.
+ * @example
+ * const execution = new ExecutionHandler({ commission: { perShare: 0.005 }, slippage: { bps: 2 } });
+ * const result = execution.execute(order, nextBar, portfolio.cash);
+ */
+export class ExecutionHandler {
+  readonly fillAt: "open" | "close";
+  readonly commission: CommissionModel;
+  readonly slippage: SlippageModel;
+
+  constructor(options: ExecutionHandlerOptions = {}) {
+    this.fillAt = check.keyword("fillAt", options.fillAt ?? "open", ["open", "close"] as const);
+    const c = options.commission;
+    this.commission = c !== undefined && typeof (c as CommissionModel).commission === "function" ? (c as CommissionModel) : new LinearCommission(c as LinearCommissionOptions);
+    const s = options.slippage;
+    this.slippage = s !== undefined && typeof (s as SlippageModel).fillPrice === "function" ? (s as SlippageModel) : new BpsSlippage(s as BpsSlippageOptions);
+  }
+
+  /** Returns the market price a fill against `bar` trades at, before slippage. */
+  marketPrice(bar: Bar): number {
+    return this.fillAt === "open" ? bar.open : bar.close;
+  }
+
+  /** Returns the fill of `order` against `bar` given the cash available, or why it cannot fill. */
+  execute(order: OrderEvent, bar: Bar, cash: number): FillEvent | DeniedEvent {
+    const open = this.fillAt === "open";
+    const market = open ? bar.open : bar.close;
+    const ts = open ? bar.tsOpen : bar.tsClose;
+    const side = order.side;
+    let quantity = order.quantity;
+    let price = this.slippage.fillPrice(side, market, quantity);
+    let commission = this.commission.commission(quantity, price);
+    if (side === "buy" && quantity * price + commission > cash) {
+      quantity = this.affordable(order, market, cash);
+      price = this.slippage.fillPrice(side, market, quantity);
+      commission = quantity > 0 ? this.commission.commission(quantity, price) : 0;
+    } else if (side === "sell" && cash + (quantity * price - commission) < 0) {
+      quantity = 0;
+    }
+    if (quantity === 0) {
+      return {
+        type: "denied", ts, symbol: order.symbol, direction: order.direction, code: "INSUFFICIENT_CASH",
+        message: `order ${order.id} (${side} ${order.quantity} ${order.symbol}) cannot fill: cash ${round(cash)} does not cover one unit at ${round(price)} plus commission`,
+        details: { cash, price, requestedQuantity: order.quantity, commission }, orderId: order.id,
+      };
+    }
+    return {
+      type: "fill", ts, orderId: order.id, symbol: order.symbol, side, quantity, requestedQuantity: order.quantity,
+      price, commission, slippage: Math.abs(price - market) * quantity,
+    };
+  }
+
+  /** Returns the largest whole quantity up to the order's whose cost (with commission) fits in cash. */
+  private affordable(order: OrderEvent, market: number, cash: number): number {
+    let lo = 0, hi = order.quantity;
+    for (let step = 0; lo < hi && step < 64; step++) {
+      const mid = lo + Math.ceil((hi - lo) / 2);
+      const price = this.slippage.fillPrice("buy", market, mid);
+      if (mid * price + this.commission.commission(mid, price) <= cash) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+const round = (x: number): string => String(Math.round(x * 100) / 100);

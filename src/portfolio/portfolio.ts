@@ -1,0 +1,223 @@
+import { check, invalid } from "../core/check.js";
+import type { RoundTrip } from "../core/types.js";
+import type { FillEvent } from "../engine/events.js";
+import { EquityRecorder } from "./equity-recorder.js";
+
+/** Options of {@link Portfolio}. */
+export interface PortfolioOptions {
+  /** Cash at the start, in account currency (> 0). Required. */
+  readonly initialCash: number;
+  /** The symbols the portfolio can hold, in the engine's handler order. Required. */
+  readonly symbols: readonly string[];
+  /** Rows to reserve in the equity curve (steps) and the per-symbol curves (bars), to avoid regrowing. Default 1024 each. */
+  readonly capacity?: { readonly steps: number; readonly bars: number };
+}
+
+/**
+ * The ledger of one backtest: cash, and per symbol the signed quantity (negative = short), average
+ * entry price, realized P&L and last price; it records the equity curve and the round trips. Only fills
+ * (`applyFill`) and marks (`mark`) change it; strategies and risk managers read it through a
+ * PortfolioView. Symbols are addressed by their index in `symbols` on the hot path.
+ *
+ * Accounting: equity = cash + sum of quantity x last price, kept in O(1) per mark (and summed afresh
+ * at each fill, so rounding cannot build up across trades); `realizedPnl` of a
+ * symbol is the gross P&L of its closed quantity minus every commission paid on it, so that equity =
+ * initial cash + sum over symbols of (realized + unrealized). A fill first marks its symbol at the fill's
+ * market price (before slippage), so slippage and commission show in equity at the fill.
+ * @example
+ * const portfolio = new Portfolio({ initialCash: 100_000, symbols: ["SPX"] });
+ * portfolio.mark(0, 4100);
+ * portfolio.equity; // 100000
+ */
+export class Portfolio {
+  /** The symbols, in index order. */
+  readonly symbols: readonly string[];
+  /** Cash at the start. */
+  readonly initialCash: number;
+  /** The equity curve and per-symbol curves recorded so far. */
+  readonly curves: EquityRecorder;
+  /** The closed round trips, in the order they closed. */
+  readonly roundTrips: RoundTrip[] = [];
+  /** Signed quantity per symbol (negative = short). */
+  readonly quantity: Float64Array;
+  /** Average entry price per symbol (0 when flat). */
+  readonly averagePrice: Float64Array;
+  /** Last mark per symbol (NaN before its first bar). */
+  readonly lastPrice: Float64Array;
+  /** Realized P&L per symbol, net of all commissions paid on it. */
+  readonly realizedPnl: Float64Array;
+  /** Commissions paid per symbol. */
+  readonly commissionPaid: Float64Array;
+  private cashValue: number;
+  private market = 0;
+  private gross = 0;
+  private readonly index = new Map<string, number>();
+  private readonly entryTs: Float64Array;
+  private readonly entryRow: Float64Array;
+  private readonly openCommission: Float64Array;
+  private readonly high: Float64Array;
+  private readonly low: Float64Array;
+
+  constructor(options: PortfolioOptions) {
+    this.initialCash = check.positive("initialCash", options?.initialCash);
+    this.cashValue = this.initialCash;
+    if (!Array.isArray(options.symbols)) invalid("symbols", options.symbols, "an array of symbol names");
+    this.symbols = Object.freeze([...options.symbols]);
+    this.symbols.forEach((s, i) => this.index.set(s, i));
+    const k = this.symbols.length;
+    this.quantity = new Float64Array(k);
+    this.averagePrice = new Float64Array(k);
+    this.lastPrice = new Float64Array(k).fill(Number.NaN);
+    this.realizedPnl = new Float64Array(k);
+    this.commissionPaid = new Float64Array(k);
+    this.entryTs = new Float64Array(k);
+    this.entryRow = new Float64Array(k);
+    this.openCommission = new Float64Array(k);
+    this.high = new Float64Array(k);
+    this.low = new Float64Array(k);
+    this.curves = new EquityRecorder(options.capacity?.steps, options.capacity?.bars);
+  }
+
+  /** Cash now. */
+  get cash(): number {
+    return this.cashValue;
+  }
+
+  /** Sum of quantity x last price over all symbols (shorts count negative). */
+  get marketValue(): number {
+    return this.market;
+  }
+
+  /** Sum of |quantity x last price| over all symbols. */
+  get grossExposure(): number {
+    return this.gross;
+  }
+
+  /** Cash plus the marked positions. */
+  get equity(): number {
+    return this.cashValue + this.market;
+  }
+
+  /** Returns the index of a symbol, or -1 when the portfolio does not know it. */
+  indexOf(symbol: string): number {
+    return this.index.get(symbol) ?? -1;
+  }
+
+  /** Returns the unrealized P&L of symbol `s`: quantity x (last - average price). */
+  unrealizedPnl(s: number): number {
+    const q = this.quantity[s]!;
+    return q === 0 ? 0 : q * (this.lastPrice[s]! - this.averagePrice[s]!);
+  }
+
+  /** Returns the time (epoch ms) the open position of symbol `s` was entered, or undefined when flat. */
+  openedAt(s: number): number | undefined {
+    return this.quantity[s] === 0 ? undefined : this.entryTs[s];
+  }
+
+  /** Marks symbol `s` at `price`, in O(1). */
+  mark(s: number, price: number): void {
+    const q = this.quantity[s]!;
+    const previous = this.lastPrice[s]!;
+    this.lastPrice[s] = price;
+    if (q === 0) return;
+    const delta = price - previous;
+    this.market += q * delta;
+    this.gross += (q > 0 ? q : -q) * delta;
+  }
+
+  /** Widens the excursion range of the open position of symbol `s` by a bar's high and low. */
+  observeRange(s: number, high: number, low: number): void {
+    if (this.quantity[s] === 0) return;
+    if (high > this.high[s]!) this.high[s] = high;
+    if (low < this.low[s]!) this.low[s] = low;
+  }
+
+  /**
+   * Applies a fill of symbol `s`: marks the symbol at `marketPrice` (the fill's price before slippage),
+   * moves cash, and opens, adds to, reduces, closes or reverses the position, recording a round trip
+   * for any closed quantity. `row` is the fill bar's index in the symbol's bars (for bars held).
+   */
+  applyFill(s: number, fill: FillEvent, marketPrice: number, row: number): void {
+    this.mark(s, marketPrice);
+    const p = fill.price, c = fill.commission, q = fill.quantity;
+    const d = fill.side === "buy" ? q : -q;
+    this.cashValue = fill.side === "buy" ? this.cashValue - (q * p + c) : this.cashValue + (q * p - c);
+    this.realizedPnl[s]! -= c;
+    this.commissionPaid[s]! += c;
+    const q0 = this.quantity[s]!;
+    if (q0 === 0 || (q0 > 0) === (d > 0)) {
+      const next = q0 + d;
+      this.averagePrice[s] = (Math.abs(q0) * this.averagePrice[s]! + q * p) / Math.abs(next);
+      if (q0 === 0) this.open(s, fill.ts, row, c, marketPrice);
+      else this.openCommission[s]! += c;
+      this.setQuantity(s, next);
+      return;
+    }
+    const closed = Math.min(Math.abs(q0), q);
+    const exitCommission = (c * closed) / q;
+    this.observeRange(s, marketPrice, marketPrice);
+    this.closeTrade(s, q0, closed, fill, exitCommission, row);
+    const next = q0 + d;
+    if (next !== 0 && (next > 0) !== (q0 > 0)) {
+      this.averagePrice[s] = p;
+      this.setQuantity(s, next);
+      this.open(s, fill.ts, row, c - exitCommission, marketPrice);
+      return;
+    }
+    if (next === 0) {
+      this.averagePrice[s] = 0;
+      this.openCommission[s] = 0;
+    }
+    this.setQuantity(s, next);
+  }
+
+  private open(s: number, ts: number, row: number, commission: number, marketPrice: number): void {
+    this.entryTs[s] = ts;
+    this.entryRow[s] = row;
+    this.openCommission[s] = commission;
+    this.high[s] = marketPrice;
+    this.low[s] = marketPrice;
+  }
+
+  /** Sets a position and re-adds the market value and gross exposure from scratch (fills are rare; marks are O(1)). */
+  private setQuantity(s: number, next: number): void {
+    this.quantity[s] = next;
+    let market = 0, gross = 0;
+    for (let i = 0; i < this.quantity.length; i++) {
+      const q = this.quantity[i]!;
+      if (q === 0) continue;
+      const value = q * this.lastPrice[i]!;
+      market += value;
+      gross += value < 0 ? -value : value;
+    }
+    this.market = market;
+    this.gross = gross;
+  }
+
+  private closeTrade(s: number, q0: number, closed: number, fill: FillEvent, exitCommission: number, row: number): void {
+    const entryPrice = this.averagePrice[s]!;
+    const long = q0 > 0;
+    const gross = closed * (fill.price - entryPrice) * (long ? 1 : -1);
+    this.realizedPnl[s]! += gross;
+    const entryCommission = (this.openCommission[s]! * closed) / Math.abs(q0);
+    this.openCommission[s]! -= entryCommission;
+    const commission = entryCommission + exitCommission;
+    const pnl = gross - commission;
+    const up = Math.max(0, this.high[s]! - entryPrice), down = Math.max(0, entryPrice - this.low[s]!);
+    this.roundTrips.push({
+      symbol: this.symbols[s]!,
+      side: long ? "long" : "short",
+      quantity: closed,
+      entryTs: this.entryTs[s]!,
+      exitTs: fill.ts,
+      entryPrice,
+      exitPrice: fill.price,
+      pnl,
+      returnFraction: pnl / (entryPrice * closed),
+      commission,
+      barsHeld: row - this.entryRow[s]!,
+      mae: long ? down : up,
+      mfe: long ? up : down,
+    });
+  }
+}

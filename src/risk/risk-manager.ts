@@ -1,0 +1,34 @@
+import type { SignalEvent } from "../engine/events.js";
+import type { PortfolioView } from "../portfolio/portfolio-view.js";
+
+/**
+ * A risk decision as data: `allowed`, an UPPER_SNAKE `code` ("OK" when allowed), a message in words
+ * and the numbers behind it. The engine turns a refusal into a DeniedEvent; it never throws.
+ */
+export interface RiskCheck {
+  readonly allowed: boolean;
+  readonly code: string;
+  readonly message: string;
+  readonly details: Readonly<Record<string, number | string>>;
+}
+
+/**
+ * The risk step between a signal and an order. For each entry signal the engine asks `canTrade` and,
+ * when allowed, `computeQuantity` (whole units, >= 0; the engine rounds down). Exits are asked
+ * `canTrade` only: their size is the position. The risk manager sees the portfolio read-only.
+ * @example
+ * const riskManager: RiskManager = new FixedFractionRisk({ fraction: 0.1 });
+ */
+export interface RiskManager {
+  /** A short description for reports. */
+  readonly name: string;
+  /** Returns whether the signal may become an order. */
+  canTrade(signal: SignalEvent, view: PortfolioView): RiskCheck;
+  /** Returns the number of units to trade for an entry signal (>= 0). */
+  computeQuantity(signal: SignalEvent, view: PortfolioView): number;
+  /** Clears any state, for an engine reset. */
+  reset?(): void;
+}
+
+/** The check that allows a trade. */
+export const ALLOWED: RiskCheck = Object.freeze({ allowed: true, code: "OK", message: "allowed", details: Object.freeze({}) });

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { DataHandler } from "../../src/data/data-handler.js";
+import { BacktestEngine } from "../../src/engine/backtest-engine.js";
+import { until } from "../../src/engine/step-target.js";
+import { NullRisk } from "../../src/risk/null-risk.js";
+import { createSignal } from "../../src/strategy/create-signal.js";
+import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
+import { randomWalkBars } from "../fixtures/random-walk-bars.js";
+import { closeOf, flatBars, handHandler } from "../fixtures/hand-bars.js";
+import { scriptedStrategy } from "../fixtures/scripted-strategy.js";
+
+const two = () => [DataHandler.fromTable(randomWalkBars(400, "AAA", 1)), DataHandler.fromTable(randomWalkBars(300, "BBB", 2))];
+const smaEngine = () => new BacktestEngine({ handlers: two(), strategy: new SmaCrossStrategy({ fast: 5, slow: 20 }), execution: { commission: { perShare: 0.01 }, slippage: { bps: 2 } } });
+const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+
+describe("BacktestEngine", () => {
+  it("returns step reports and snapshots that survive JSON and structuredClone", () => {
+    const engine = smaEngine();
+    const report = engine.stepUntil(until.nextFill());
+    expect(report.events.some((e) => e.type === "fill")).toBe(true);
+    expect(plain(report)).toEqual(report);
+    expect(structuredClone(report)).toEqual(report);
+    const snapshot = engine.snapshot();
+    expect(plain(snapshot)).toEqual(snapshot);
+    expect(snapshot).toMatchObject({ steps: report.steps, bars: report.bars, totalBars: 700, done: false, tradeCount: 0 });
+    expect(Object.keys(snapshot.lastBars)).toEqual(["AAA", "BBB"]);
+    expect(engine.state).toEqual(snapshot);
+  });
+
+  it("peeks at the next timestamp, its bars and the orders that will fill then", () => {
+    const engine = new BacktestEngine({
+      handlers: [handHandler("A", flatBars([1, 2, 3])), handHandler("B", flatBars([5, 6]))],
+      strategy: scriptedStrategy({ A: { 0: "long" }, B: { 0: "long" } }), riskManager: new NullRisk(),
+    });
+    expect(engine.peek()).toEqual({ nextTs: new Date(closeOf(0)).toISOString(), nextBars: [{ symbol: "A", tsClose: new Date(closeOf(0)).toISOString() }, { symbol: "B", tsClose: new Date(closeOf(0)).toISOString() }], pendingOrders: [], fillingNext: [] });
+    engine.step();
+    const peek = engine.peek();
+    expect(peek.pendingOrders.map((o) => o.id)).toEqual([1, 2]);
+    expect(peek.fillingNext).toEqual([1, 2]);
+    engine.run();
+    expect(engine.peek()).toEqual({ nextTs: null, nextBars: [], pendingOrders: [], fillingNext: [] });
+  });
+
+  it("gives exactly the result of one run() however it is stepped", () => {
+    const whole = smaEngine().run();
+    const engine = smaEngine();
+    engine.step();
+    engine.stepUntil({ bars: 37 });
+    engine.stepUntil(until.nextFill("BBB"));
+    engine.stepUntil("2024-05-01");
+    const pieces = engine.run();
+    expect(pieces.tradeList).toEqual(whole.tradeList);
+    expect(pieces.equity.toArray().map((r) => r.toJSON())).toEqual(whole.equity.toArray().map((r) => r.toJSON()));
+    expect(pieces.journal.toArray().map((r) => r.toJSON())).toEqual(whole.journal.toArray().map((r) => r.toJSON()));
+    expect(pieces.metrics).toEqual(whole.metrics);
+  });
+
+  it("throws EngineStateError with a hint when stepped after the end, and run() then returns the results again", () => {
+    const engine = smaEngine();
+    const first = engine.run();
+    expect(() => engine.step()).toThrow(/consumed all 700 bars.*reset\(\)/);
+    expect(() => engine.stepUntil({ steps: 1 })).toThrow(expect.objectContaining({ name: "EngineStateError" }));
+    expect(engine.run().tradeList).toEqual(first.tradeList);
+  });
+
+  it("replays the same run after reset(), leaving earlier results untouched", () => {
+    const engine = smaEngine();
+    const first = engine.run();
+    const rows = first.journal.numRows;
+    engine.reset();
+    expect(engine.snapshot()).toMatchObject({ steps: 0, bars: 0, ts: null, cash: 100_000, positions: [] });
+    const second = engine.run();
+    expect(second.tradeList).toEqual(first.tradeList);
+    expect(first.journal.numRows).toBe(rows);
+    expect(second.journal.numRows).toBe(rows);
+  });
+
+  it("refuses to reset a strategy without reset() once it has stepped", () => {
+    const engine = new BacktestEngine({ handlers: two(), strategy: { name: "stateless", calculateSignals: () => undefined } });
+    engine.reset();
+    engine.step();
+    expect(() => engine.reset()).toThrow(/strategy "stateless" has no reset\(\)/);
+  });
+
+  it("returns the results as Arrow tables with metrics and a correlation matrix", () => {
+    const result = smaEngine().run();
+    expect(result.equity.numRows).toBe(400);
+    expect(result.equity.schema.fields.map((f) => f.name)).toEqual(["ts", "equity", "cash", "marketValue", "grossExposure"]);
+    expect(result.symbolEquity.numRows).toBe(700);
+    expect(result.symbolEquity.schema.fields.map((f) => f.name)).toEqual(["symbol", "ts", "position", "close", "pnl"]);
+    expect(result.trades.numRows).toBe(result.tradeList.length);
+    expect(result.tradeList.length).toBeGreaterThan(5);
+    expect(result.metrics.trades.count).toBe(result.tradeList.length);
+    expect(result.metrics.endEquity).toBeCloseTo(result.summary.finalEquity, 6);
+    expect(result.metrics.exposure).not.toBeNull();
+    expect(result.correlation.symbols).toEqual(["AAA", "BBB"]);
+    expect(result.correlation.matrix[0]![0]).toBe(1);
+    expect(result.summary).toMatchObject({ strategy: "SMA cross 5/20 long-only", bars: 700, steps: 400, totalBars: 700, initialCash: 100_000 });
+    const pnl = result.symbolEquity.getChild("pnl")!.toArray() as Float64Array;
+    const lastPnl = (symbol: string) => pnl[result.symbolEquity.toArray().map((r) => r.symbol).lastIndexOf(symbol)]!;
+    expect(lastPnl("AAA") + lastPnl("BBB")).toBeCloseTo(result.summary.finalEquity - 100_000, 6);
+  });
+
+  it("journals every event with its fields, market rows carrying the close", () => {
+    const engine = new BacktestEngine({
+      handlers: [handHandler("A", flatBars([10, 11, 12]))], strategy: scriptedStrategy({ A: { 0: { direction: "long", options: { stopPrice: 9, strength: 0.5 } } } }),
+      riskManager: new NullRisk({ quantity: 3 }), execution: { commission: { perShare: 1 } },
+    });
+    engine.run();
+    const rows = engine.journal().toArray().map((r) => r.toJSON());
+    expect(rows.map((r) => r.type)).toEqual(["market", "signal", "order", "fill", "market", "market"]);
+    expect(rows[0]).toMatchObject({ symbol: "A", price: 10, quantity: null, reason: null });
+    expect(rows[1]).toMatchObject({ direction: "long", strength: 0.5, stopPrice: 9, reason: "script long" });
+    expect(rows[2]).toMatchObject({ side: "buy", quantity: 3, orderId: 1, stopPrice: 9 });
+    expect(rows[3]).toMatchObject({ side: "buy", quantity: 3, requestedQuantity: 3, price: 11, commission: 3, slippage: 0, orderId: 1 });
+  });
+
+  it("leaves market rows out of the journal with journalMarketEvents false", () => {
+    const engine = new BacktestEngine({ handlers: two(), strategy: new SmaCrossStrategy({ fast: 5, slow: 20 }), journalMarketEvents: false });
+    const journal = engine.run().journal;
+    expect(journal.toArray().some((r) => r.type === "market")).toBe(false);
+    expect(journal.numRows).toBeGreaterThan(0);
+  });
+
+  it("reports progress during a long run", () => {
+    const progress: number[] = [];
+    smaEngine().run({ onProgress: (p) => progress.push(p.bars), progressEvery: 200 });
+    expect(progress).toEqual([200, 400, 600, 700]);
+  });
+
+  it("rejects lazy handlers, a missing strategy and bad options with hints", () => {
+    const lazy = DataHandler.fromBars({ symbol: "L", timeZone: "UTC", interval: "1d" }, []);
+    const strategy = new SmaCrossStrategy();
+    expect(() => new BacktestEngine({ handlers: [lazy], strategy })).toThrow(/invalid handlers\[0\]: "L" \(expected a table-backed DataHandler\); .*DataHandler.fromTable/);
+    expect(() => new BacktestEngine({ handlers: [], strategy })).toThrow(/invalid handlers/);
+    expect(() => new BacktestEngine({ handlers: two() } as never)).toThrow(/invalid strategy/);
+    expect(() => new BacktestEngine({ handlers: two(), strategy, initialCash: -5 })).toThrow(/invalid initialCash: -5/);
+    expect(() => new BacktestEngine({ handlers: [...two(), two()[0]!], strategy })).toThrow(/appears at positions 0 and 2/);
+  });
+
+  it("rejects signals for unknown symbols and signals stamped in the future", () => {
+    const unknown = new BacktestEngine({ handlers: two(), strategy: { name: "bad", calculateSignals: (e) => createSignal(e, "long", "x", { symbol: "ZZZ" }) } });
+    expect(() => unknown.step()).toThrow(/invalid signal.symbol from strategy "bad": "ZZZ"/);
+    expect(() => unknown.step()).toThrow(/stopped half-way.*reset/);
+    const future = new BacktestEngine({ handlers: two(), strategy: { name: "seer", calculateSignals: (e) => ({ ...createSignal(e, "long", "x"), ts: e.ts + 1 }) } });
+    expect(() => future.step()).toThrow(expect.objectContaining({ name: "LookaheadError" }));
+  });
+});
