@@ -1,0 +1,87 @@
+import { optionReaders } from "./option-values.js";
+import { usageError } from "./cli-error.js";
+import type { OptionSpecs, ParsedOptions } from "./parse-options.js";
+
+/** The options of `regime-lab backtest`, in help order. */
+export const BACKTEST_OPTIONS: OptionSpecs = {
+  data: { type: "string", multiple: true, value: "FILE", help: "bar file (.csv, .arrow); repeat for a multi-symbol run in one portfolio (required)" },
+  symbol: { type: "string", multiple: true, value: "NAME", help: "symbol of each --data file, in order (default: the Arrow metadata, or the CSV file name)" },
+  "time-zone": { type: "string", multiple: true, value: "ZONE", help: "IANA zone of CSV times, once for all files or once per file (default UTC, with a warning)" },
+  interval: { type: "string", value: "INTERVAL", help: "bar interval of CSV files, e.g. 1d, 1h, 5m (default 1d)" },
+  strategy: { type: "string", value: "NAME", help: "sma-cross or buy-and-hold (default sma-cross)" },
+  fast: { type: "string", value: "N", help: "sma-cross: bars in the fast moving average (default 10)" },
+  slow: { type: "string", value: "N", help: "sma-cross: bars in the slow moving average (default 30)" },
+  "allow-short": { type: "boolean", help: "sma-cross: go short on a cross down instead of exiting (default off)" },
+  cash: { type: "string", value: "AMOUNT", help: "starting cash (default 100000)" },
+  fraction: { type: "string", value: "F", help: "fraction of equity per new position, in (0, 1] (default 0.1)" },
+  "fill-at": { type: "string", value: "open|close", help: "fill orders at the next bar's open or close (default open)" },
+  "commission-per-share": { type: "string", value: "X", help: "commission per unit traded (default 0)" },
+  "commission-percent": { type: "string", value: "X", help: "commission in percent of traded value (default 0)" },
+  "slippage-bps": { type: "string", value: "X", help: "slippage in basis points against the order (default 0)" },
+  json: { type: "boolean", help: "print one JSON document (metrics, trades, ...) instead of text" },
+  progress: { type: "boolean", help: "show progress on stderr even when it is not a terminal" },
+  "no-progress": { type: "boolean", help: "never show progress" },
+  help: { type: "boolean", help: "show this help" },
+};
+
+/** The backtest the command line asks for, checked. */
+export interface BacktestCliOptions {
+  readonly files: readonly { readonly path: string; readonly symbol?: string; readonly timeZone?: string }[];
+  readonly interval: string | undefined;
+  readonly strategy: { readonly name: "sma-cross"; readonly fast: number; readonly slow: number; readonly allowShort: boolean } | { readonly name: "buy-and-hold" };
+  readonly cash: number;
+  readonly fraction: number;
+  readonly fillAt: "open" | "close";
+  readonly commissionPerShare: number;
+  readonly commissionPercent: number;
+  readonly slippageBps: number;
+  readonly json: boolean;
+  /** true: always, false: never, undefined: when stderr is a terminal. */
+  readonly progress: boolean | undefined;
+}
+
+const list = (x: string | boolean | string[] | undefined): string[] => (Array.isArray(x) ? x : []);
+const text = (x: string | boolean | string[] | undefined): string | undefined => (typeof x === "string" ? x : undefined);
+
+/**
+ * Returns the checked options of `regime-lab backtest` from its parsed command line; throws a usage
+ * CliError naming the first bad option.
+ * @example resolveBacktestOptions(parseOptions(["--data", "a.csv"], BACKTEST_OPTIONS, "backtest")).cash // 100000
+ */
+export function resolveBacktestOptions(values: ParsedOptions): BacktestCliOptions {
+  const read = optionReaders("backtest");
+  const paths = list(values.data);
+  if (paths.length === 0) throw usageError("missing --data FILE (a .csv or .arrow bar file, e.g. data/sp500-2000.csv)", "backtest");
+  const symbols = list(values.symbol);
+  if (symbols.length > 0 && symbols.length !== paths.length) {
+    throw usageError(`got ${symbols.length} --symbol for ${paths.length} --data (give one --symbol per --data file, in the same order, or none)`, "backtest");
+  }
+  const zones = list(values["time-zone"]);
+  if (zones.length > 1 && zones.length !== paths.length) {
+    throw usageError(`got ${zones.length} --time-zone for ${paths.length} --data (give one for all files or one per file)`, "backtest");
+  }
+  const files = paths.map((path, i) => ({ path, symbol: symbols[i], timeZone: zones.length === 1 ? zones[0] : zones[i] }));
+  const name = read.keyword("strategy", text(values.strategy), "sma-cross", ["sma-cross", "buy-and-hold"] as const);
+  if (name === "buy-and-hold") {
+    for (const option of ["fast", "slow", "allow-short"]) {
+      if (values[option] !== undefined) throw usageError(`--${option} applies to --strategy sma-cross only`, "backtest");
+    }
+  }
+  const fast = read.positiveInteger("fast", text(values.fast), 10);
+  const slow = read.positiveInteger("slow", text(values.slow), 30);
+  if (name === "sma-cross" && !(slow > fast)) throw usageError(`invalid --slow: ${slow} (expected more bars than --fast ${fast})`, "backtest");
+  if (values.progress === true && values["no-progress"] === true) throw usageError("--progress and --no-progress contradict each other", "backtest");
+  return {
+    files,
+    interval: text(values.interval),
+    strategy: name === "sma-cross" ? { name, fast, slow, allowShort: values["allow-short"] === true } : { name },
+    cash: read.positive("cash", text(values.cash), 100_000),
+    fraction: read.fraction("fraction", text(values.fraction), 0.1),
+    fillAt: read.keyword("fill-at", text(values["fill-at"]), "open", ["open", "close"] as const),
+    commissionPerShare: read.nonNegative("commission-per-share", text(values["commission-per-share"]), 0),
+    commissionPercent: read.nonNegative("commission-percent", text(values["commission-percent"]), 0),
+    slippageBps: read.nonNegative("slippage-bps", text(values["slippage-bps"]), 0),
+    json: values.json === true,
+    progress: values.progress === true ? true : values["no-progress"] === true ? false : undefined,
+  };
+}

@@ -1,0 +1,97 @@
+import { toIso } from "../core/time.js";
+import type { Side } from "../core/types.js";
+import type { BacktestResult } from "../engine/backtest-result.js";
+import type { Metrics } from "../metrics/compute-metrics.js";
+import { jsonSafe } from "../metrics/json-safe.js";
+import type { PositionSnapshot } from "../portfolio/portfolio-view.js";
+import type { BacktestCliOptions } from "./backtest-options.js";
+import type { LoadedFile } from "./load-cli-data.js";
+
+/** One closed round trip in the JSON output (times ISO 8601 UTC). */
+export interface TradeRecord {
+  readonly symbol: string;
+  readonly side: Side;
+  readonly quantity: number;
+  readonly entryTime: string;
+  readonly exitTime: string;
+  readonly entryPrice: number;
+  readonly exitPrice: number;
+  /** Net of commissions. */
+  readonly pnl: number;
+  /** pnl / entry value. */
+  readonly returnFraction: number;
+  readonly commission: number;
+  readonly barsHeld: number;
+  /** Maximum adverse excursion, in price units per unit held. */
+  readonly mae: number;
+  /** Maximum favorable excursion, in price units per unit held. */
+  readonly mfe: number;
+}
+
+/**
+ * The JSON document of `regime-lab backtest --json`, a public interface: fields are only ever added,
+ * never renamed or removed, within one `format` version.
+ */
+export interface BacktestReport {
+  /** "regime-lab.backtest/1". */
+  readonly format: string;
+  readonly strategy: BacktestCliOptions["strategy"];
+  readonly settings: {
+    readonly cash: number;
+    readonly fraction: number;
+    readonly fillAt: "open" | "close";
+    readonly commissionPerShare: number;
+    readonly commissionPercent: number;
+    readonly slippageBps: number;
+  };
+  readonly data: readonly LoadedFile[];
+  readonly summary: {
+    readonly start: string | null;
+    readonly end: string | null;
+    readonly bars: number;
+    readonly steps: number;
+    readonly initialCash: number;
+    readonly finalEquity: number;
+    readonly finalCash: number;
+    readonly tradeCount: number;
+    readonly openPositionCount: number;
+    readonly openOrderCount: number;
+  };
+  readonly metrics: Metrics;
+  readonly trades: readonly TradeRecord[];
+  readonly openPositions: readonly PositionSnapshot[];
+  readonly warnings: readonly string[];
+}
+
+/** The format tag of {@link BacktestReport}. */
+export const BACKTEST_REPORT_FORMAT = "regime-lab.backtest/1";
+
+/**
+ * Returns the JSON document of a finished command-line backtest: what ran on what, the metrics, every
+ * closed round trip, the positions still open and every warning. JSON-safe (no NaN or Infinity).
+ * @example JSON.stringify(backtestReport(options, loaded, result, warnings))
+ */
+export function backtestReport(options: BacktestCliOptions, loaded: readonly LoadedFile[], result: BacktestResult, warnings: readonly string[]): BacktestReport {
+  const s = result.summary;
+  return jsonSafe({
+    format: BACKTEST_REPORT_FORMAT,
+    strategy: options.strategy,
+    settings: {
+      cash: options.cash, fraction: options.fraction, fillAt: options.fillAt,
+      commissionPerShare: options.commissionPerShare, commissionPercent: options.commissionPercent, slippageBps: options.slippageBps,
+    },
+    data: loaded,
+    summary: {
+      start: s.start, end: s.end, bars: s.bars, steps: s.steps, initialCash: s.initialCash, finalEquity: s.finalEquity, finalCash: s.finalCash,
+      tradeCount: s.tradeCount, openPositionCount: result.openPositions.length, openOrderCount: s.openOrderCount,
+    },
+    metrics: result.metrics,
+    trades: result.tradeList.map((t) => ({
+      symbol: t.symbol, side: t.side, quantity: t.quantity, entryTime: toIso(t.entryTs), exitTime: toIso(t.exitTs),
+      entryPrice: t.entryPrice, exitPrice: t.exitPrice, pnl: t.pnl, returnFraction: t.returnFraction, commission: t.commission,
+      barsHeld: t.barsHeld, mae: t.mae, mfe: t.mfe,
+    })),
+    openPositions: result.openPositions,
+    warnings: [...warnings, ...s.warnings],
+  });
+}
