@@ -72,6 +72,7 @@ export type { DeniedEvent, EngineEvent, FillEvent, MarketEvent, OrderEvent, Orde
 export type { EnginePeek, EngineSnapshot, StepReport, StopReason } from "./engine/engine-snapshot.js";
 export { until, type EventPredicate, type StepTarget, type StepUntilOptions } from "./engine/step-target.js";
 export type { BacktestResult, BacktestSummary } from "./engine/backtest-result.js";
+export { eventRows, describeEvent, type EventRow } from "./engine/event-rows.js";
 export { Portfolio, type PortfolioOptions } from "./portfolio/portfolio.js";
 export type { PendingOrders, PortfolioView, PositionSnapshot } from "./portfolio/portfolio-view.js";
 export { ExecutionHandler, type ExecutionHandlerOptions } from "./execution/execution-handler.js";

@@ -11,6 +11,7 @@ export { plotDocument } from "./charts/plot-document.js";
 export { show, type ShowOptions } from "./notebook/show.js";
 export { renderOutput, type RenderedOutput } from "./notebook/render-output.js";
 export { setDisplay, type DisplaySink } from "./notebook/display-sink.js";
+export { progressDisplay, progressHtml, type ProgressDisplayOptions, type ProgressReport } from "./notebook/progress-display.js";
 
 // files and Node-only analysis
 export { loadBars, type LoadBarsOptions } from "./node/load-bars.js";

@@ -4,6 +4,15 @@ export interface DisplaySink {
   svg(content: string): void;
   markdown(content: string): void;
   text(content: string): void;
+  /** Returns a new output area that each call overwrites in place (tslab's `newDisplay()`); optional. */
+  newDisplay?(): DisplaySink;
+}
+
+interface TslabDisplay {
+  html(s: string): void;
+  svg(s: string): void;
+  markdown(s: string): void;
+  text(s: string): void;
 }
 
 let injected: DisplaySink | undefined;
@@ -16,20 +25,26 @@ function kernelDisplay(): DisplaySink | null {
   const name = "tslab";
   if (typeof require !== "function") return null;
   try {
-    const display = (require(name) as { display?: DisplaySink }).display;
-    if (display === undefined) return null;
-    // Outside a running kernel tslab's display throws "Not ready": output then goes nowhere.
-    const safe = (send: (content: string) => void) => (content: string) => {
-      try {
-        send.call(display, content);
-      } catch (error) {
-        if (!(error instanceof Error && error.message === "Not ready")) throw error;
-      }
-    };
-    return { html: safe(display.html), svg: safe(display.svg), markdown: safe(display.markdown), text: safe(display.text) };
+    const tslab = require(name) as { display?: TslabDisplay; newDisplay?: () => TslabDisplay };
+    if (tslab.display === undefined) return null;
+    const newDisplay = tslab.newDisplay;
+    return safeSink(tslab.display, newDisplay === undefined ? undefined : () => safeSink(newDisplay()));
   } catch {
     return null;
   }
+}
+
+/** Wraps a tslab display so that, outside a running kernel (where it throws "Not ready"), output goes nowhere. */
+function safeSink(display: TslabDisplay, newDisplay?: () => DisplaySink): DisplaySink {
+  const safe = (send: (content: string) => void) => (content: string) => {
+    try {
+      send.call(display, content);
+    } catch (error) {
+      if (!(error instanceof Error && error.message === "Not ready")) throw error;
+    }
+  };
+  const sink: DisplaySink = { html: safe(display.html), svg: safe(display.svg), markdown: safe(display.markdown), text: safe(display.text) };
+  return newDisplay === undefined ? sink : { ...sink, newDisplay };
 }
 
 /**

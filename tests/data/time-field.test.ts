@@ -4,7 +4,7 @@ import { barSchema } from "../../src/data/bar-schema.js";
 import { isTimeField } from "../../src/data/time-field.js";
 
 describe("isTimeField", () => {
-  it.each(["ts", "tsOpen", "tsClose", "ts_close", "time", "entryTime", "exit_time"])("takes %s for a time column", (name) => {
+  it.each(["ts", "tsOpen", "tsClose", "ts_close", "time", "entryTime", "exitTs", "entryTs", "exit_time", "entry_ts"])("takes %s for a time column", (name) => {
     expect(isTimeField({ name })).toBe(true);
   });
 
