@@ -53,6 +53,11 @@ export type { DrawdownSpell } from "./metrics/drawdown-spells.js";
 // charts (Plot options and marks; render them with Plot.plot in a page, or renderSvg in Node)
 export { priceChart, type PriceChartOptions } from "./charts/price-chart.js";
 export { priceMarkLabels, priceMarks, type PriceMarksOptions } from "./charts/price-marks.js";
+export { equityCurvesChart, type EquityCurvesChartOptions, type EquityCurvesInput } from "./charts/equity-curves-chart.js";
+export { drawdownChart, type DrawdownChartOptions } from "./charts/drawdown-chart.js";
+export { correlationHeatmap, type CorrelationHeatmapOptions } from "./charts/correlation-heatmap.js";
+export { tradeMarks, TRADE_COLORS, type TradeMarksOptions } from "./charts/trade-marks.js";
+export { selectFills, type SelectFillsOptions, type TradeFill } from "./charts/select-fills.js";
 
 // analysis
 export { toArquero } from "./analysis/to-arquero.js";
