@@ -1,5 +1,5 @@
 import { toIso } from "../core/time.js";
-import type { Side } from "../core/types.js";
+import type { RoundTrip } from "../core/types.js";
 import type { BacktestResult } from "../engine/backtest-result.js";
 import type { Metrics } from "../metrics/compute-metrics.js";
 import { jsonSafe } from "../metrics/json-safe.js";
@@ -7,26 +7,8 @@ import type { PositionSnapshot } from "../portfolio/portfolio-view.js";
 import type { BacktestCliOptions } from "./backtest-options.js";
 import type { LoadedFile } from "./load-cli-data.js";
 
-/** One closed round trip in the JSON output (times ISO 8601 UTC). */
-export interface TradeRecord {
-  readonly symbol: string;
-  readonly side: Side;
-  readonly quantity: number;
-  readonly entryTime: string;
-  readonly exitTime: string;
-  readonly entryPrice: number;
-  readonly exitPrice: number;
-  /** Net of commissions. */
-  readonly pnl: number;
-  /** pnl / entry value. */
-  readonly returnFraction: number;
-  readonly commission: number;
-  readonly barsHeld: number;
-  /** Maximum adverse excursion, in price units per unit held. */
-  readonly mae: number;
-  /** Maximum favorable excursion, in price units per unit held. */
-  readonly mfe: number;
-}
+/** One closed round trip in the JSON output: a RoundTrip with its times as ISO 8601 UTC text. */
+export type TradeRecord = Omit<RoundTrip, "entryTs" | "exitTs"> & { readonly entryTime: string; readonly exitTime: string };
 
 /**
  * The JSON document of `regime-lab backtest --json`, a public interface: fields are only ever added,
@@ -36,14 +18,7 @@ export interface BacktestReport {
   /** "regime-lab.backtest/1". */
   readonly format: string;
   readonly strategy: BacktestCliOptions["strategy"];
-  readonly settings: {
-    readonly cash: number;
-    readonly fraction: number;
-    readonly fillAt: "open" | "close";
-    readonly commissionPerShare: number;
-    readonly commissionPercent: number;
-    readonly slippageBps: number;
-  };
+  readonly settings: Pick<BacktestCliOptions, "cash" | "fraction" | "fillAt" | "commissionPerShare" | "commissionPercent" | "slippageBps">;
   readonly data: readonly LoadedFile[];
   readonly summary: {
     readonly start: string | null;
