@@ -164,8 +164,8 @@ export class BacktestEngine extends EventLoop {
   snapshot(): EngineSnapshot {
     const p = this.portfolio;
     const lastBars: Record<string, Bar> = {};
-    this.lastBars.forEach((bar, s) => {
-      if (bar !== undefined) lastBars[this.symbols[s]!] = { ...bar };
+    this.consumed.forEach((rows, s) => {
+      if (rows > 0) lastBars[this.symbols[s]!] = this.barOf(s, rows - 1);
     });
     return {
       ts: this.lastTs === this.lastTs ? toIso(this.lastTs) : null,
@@ -213,12 +213,12 @@ export class BacktestEngine extends EventLoop {
 
   /** Returns the journal of every event so far as an Arrow table (see Journal). */
   journal(): arrow.Table {
-    return this.journalRecorder.toTable(this.symbols, this.columns.map((c) => c.close));
+    return this.journalRecorder.toTable(this.symbols, this.columns.map((c) => c.close), this.journalRecorder.length, this.o.handlers);
   }
 
   /**
-   * Returns the results of the run so far (see BacktestResult). The journal, metrics and correlation
-   * are computed when first read (they cost more than the rest together on long runs), from the state
+   * Returns the results of the run so far (see BacktestResult). The per-symbol curves, journal, metrics
+   * and correlation are computed when first read (they cost more than the rest together on long runs), from the state
    * at this call, even if the engine steps on or is reset.
    */
   results(options: ResultsOptions = {}): BacktestResult {
@@ -229,10 +229,10 @@ export class BacktestEngine extends EventLoop {
     const openOrders = this.book.all();
     const ts = equity.getChild("ts")!.toArray() as Float64Array;
     const journal = this.journalRecorder, rows = journal.length;
+    const curveLog = this.symbolCurves, changes = curveLog.length, bars = this.barCount, handlers = this.o.handlers;
     const symbols = this.symbols, columns = this.columns, consumed = this.consumed.slice();
     const base = {
       equity,
-      symbolEquity: p.curves.symbolTable(symbols),
       trades: roundTripTable(tradeList),
       tradeList,
       openPositions: this.view.positions(),
@@ -254,7 +254,8 @@ export class BacktestEngine extends EventLoop {
         warnings: [...this.warnings],
       },
     };
-    const withJournal = defineLazy(base, "journal", () => journal.toTable(symbols, columns.map((c) => c.close), rows));
+    const withCurves = defineLazy(base, "symbolEquity", () => curveLog.toTable(symbols, handlers, bars, changes));
+    const withJournal = defineLazy(withCurves, "journal", () => journal.toTable(symbols, columns.map((c) => c.close), rows, handlers));
     const withMetrics = defineLazy(withJournal, "metrics", () => resultMetrics(equity, tradeList, options.metrics));
     return defineLazy(withMetrics, "correlation", () =>
       correlationMatrix(symbolReturns(symbols, columns.map((c) => c.tsClose), columns.map((c) => c.close), consumed, alignment)));

@@ -13,6 +13,8 @@ import type { DeniedEvent, EngineEvent, MarketEvent, OrderEvent, SignalEvent } f
 import { Journal } from "./journal.js";
 import { OrderBook } from "./order-book.js";
 import { routeSignal } from "./route-signal.js";
+import { SymbolCurveLog } from "./symbol-curve-log.js";
+import { usesFastPath } from "../strategy/uses-fast-path.js";
 import type { EventPredicate } from "./step-target.js";
 
 /**
@@ -20,12 +22,19 @@ import type { EventPredicate } from "./step-target.js";
  * bar whose tsClose equals the next timestamp T, in phases:
  * 1. fills: each of those bars fills the orders waiting for its symbol (ExecutionHandler), each fill
  *    applied to the portfolio at once, so the next fill sees the cash it left;
- * 2. market: each bar is marked in the portfolio, journaled and queued as a MarketEvent;
- * 3-5. the queue drains first in, first out: market events go to the strategy (signals are queued),
- *    signals to the risk step, which queues a denial or an order; an order joins the order book for
- *    its symbol's next bar as it is made, so that a second signal in the same step sees it as held.
+ * 2. market: each bar is marked in the portfolio and journaled (as a MarketEvent);
+ * 3. strategy: each bar, in the same order, goes to the strategy once all of them are marked (signals
+ *    are checked, journaled and queued);
+ * 4-5. the queue drains first in, first out: signals go to the risk step, which queues a denial or an
+ *    order; an order joins the order book for its symbol's next bar as it is made, so that a second
+ *    signal in the same step sees it as held.
  *    So within T: fills, market events, signals, risk decisions, new orders.
- * The equity curve gets one row at the end of the step.
+ * The equity curve gets one row at the end of the step; the per-symbol curves are rebuilt from the
+ * bars and the positions after each symbol's fills (SymbolCurveLog).
+ *
+ * The per-bar path allocates nothing when the strategy has the fast path `calculateSignalsAt` and no
+ * step report is being captured: bars are read from the columns by row, and Bar and MarketEvent
+ * objects are made only for a strategy's general `calculateSignals`, for step reports, and for fills.
  */
 export abstract class EventLoop {
   protected readonly o: ResolvedEngineOptions;
@@ -40,7 +49,7 @@ export abstract class EventLoop {
   protected book!: OrderBook;
   protected readonly queue = new EventQueue<EngineEvent>();
   protected journalRecorder!: Journal;
-  protected readonly lastBars: (Bar | undefined)[];
+  protected symbolCurves!: SymbolCurveLog;
   protected readonly consumed: Int32Array;
   protected readonly warnings = new Set<string>();
   protected headSymbol = -1;
@@ -56,8 +65,9 @@ export abstract class EventLoop {
   private nextOrderId = 1;
   private stepSymbols: Int32Array;
   private stepRows: Int32Array;
-  private readonly stepBars: Bar[] = [];
+  private readonly stepEvents: (MarketEvent | undefined)[] = [];
   private readonly rangeBeforeFills: boolean;
+  private fastStrategy = false;
 
   protected constructor(options: ResolvedEngineOptions) {
     this.o = options;
@@ -65,7 +75,6 @@ export abstract class EventLoop {
     this.symbolIndex = new Map(this.symbols.map((symbol, s) => [symbol, s]));
     this.columns = options.handlers.map((h) => h.columns!);
     this.totalBarCount = this.columns.reduce((n, c) => n + c.tsClose.length, 0);
-    this.lastBars = new Array(this.symbols.length).fill(undefined);
     this.consumed = new Int32Array(this.symbols.length);
     this.stepSymbols = new Int32Array(this.symbols.length);
     this.stepRows = new Int32Array(this.symbols.length);
@@ -82,13 +91,15 @@ export abstract class EventLoop {
   protected start(): void {
     this.cursor = new MergeCursor(this.o.handlers);
     const longest = this.columns.reduce((n, c) => Math.max(n, c.tsClose.length), 0);
-    this.portfolio = new Portfolio({ initialCash: this.o.initialCash, symbols: this.symbols, capacity: { steps: longest, bars: this.totalBarCount } });
+    this.portfolio = new Portfolio({ initialCash: this.o.initialCash, symbols: this.symbols, capacity: { steps: longest, bars: 16 } });
+    this.symbolCurves = new SymbolCurveLog();
     this.book = new OrderBook(this.symbols.length);
     const book = this.book;
     this.view = portfolioView(this.portfolio, { pendingQuantity: (s) => book.pendingQuantity(s), openOrders: () => book.all() });
     this.queue.clear();
-    this.journalRecorder = new Journal(this.o.journalMarketEvents ? this.totalBarCount + (this.totalBarCount >> 4) + 1024 : 1024);
-    this.lastBars.fill(undefined);
+    this.journalRecorder = new Journal(1024);
+    this.stepEvents.fill(undefined);
+    this.fastStrategy = usesFastPath(this.o.strategy);
     this.consumed.fill(0);
     this.warnings.clear();
     this.stepCount = this.barCount = 0;
@@ -123,34 +134,54 @@ export abstract class EventLoop {
     let n = 0;
     while (this.headSymbol >= 0 && this.headTs === T) {
       if (n === this.stepSymbols.length) this.growStep();
-      const s = this.headSymbol, row = this.headRow;
-      this.stepSymbols[n] = s;
-      this.stepRows[n] = row;
-      this.stepBars[n] = barAt(this.columns[s]!, row, this.symbols[s]!);
+      this.stepSymbols[n] = this.headSymbol;
+      this.stepRows[n] = this.headRow;
       n++;
       this.advance();
     }
-    const portfolio = this.portfolio;
-    if (this.book.size > 0 || this.rangeBeforeFills) {
+    const portfolio = this.portfolio, columns = this.columns, stepSymbols = this.stepSymbols, stepRows = this.stepRows;
+    const rangeBeforeFills = this.rangeBeforeFills;
+    if (this.book.size > 0 || rangeBeforeFills) {
       for (let i = 0; i < n; i++) {
-        const s = this.stepSymbols[i]!, bar = this.stepBars[i]!;
-        if (this.rangeBeforeFills) portfolio.observeRange(s, bar.high, bar.low);
-        if (this.book.count(s) > 0) this.fill(s, bar, this.stepRows[i]!);
+        const s = stepSymbols[i]!, row = stepRows[i]!;
+        if (rangeBeforeFills) portfolio.observeRange(s, columns[s]!.high[row]!, columns[s]!.low[row]!);
+        if (this.book.count(s) > 0) {
+          this.fill(s, row);
+          this.symbolCurves.change(this.barCount, s, portfolio.quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
+        }
       }
     }
-    const journalMarket = this.o.journalMarketEvents;
+    const journalMarket = this.o.journalMarketEvents, journal = this.journalRecorder;
+    const makeEvents = this.capture !== undefined || !this.fastStrategy;
     for (let i = 0; i < n; i++) {
-      const s = this.stepSymbols[i]!, bar = this.stepBars[i]!, row = this.stepRows[i]!;
-      portfolio.mark(s, bar.close);
-      if (!this.rangeBeforeFills) portfolio.observeRange(s, bar.high, bar.low);
-      this.lastBars[s] = bar;
+      const s = stepSymbols[i]!, row = stepRows[i]!, c = columns[s]!;
+      const close = c.close[row]!;
+      portfolio.mark(s, close);
+      if (!rangeBeforeFills && portfolio.quantity[s] !== 0) portfolio.observeRange(s, c.high[row]!, c.low[row]!);
       this.consumed[s] = row + 1;
-      const event: MarketEvent = { type: "market", ts: T, symbol: bar.symbol, bar };
-      if (journalMarket) this.journalRecorder.market(T, s, row);
-      if (this.capture !== undefined) this.observe(event);
-      this.queue.push(event);
-      portfolio.curves.recordSymbol(s, T, portfolio.quantity[s]!, bar.close, portfolio.realizedPnl[s]! + portfolio.unrealizedPnl(s));
+      if (journalMarket) journal.nextBar();
+      if (makeEvents) {
+        const symbol = this.symbols[s]!;
+        const event: MarketEvent = { type: "market", ts: T, symbol, bar: barAt(c, row, symbol) };
+        this.stepEvents[i] = event;
+        if (this.capture !== undefined) this.observe(event);
+      }
     }
+    if (this.fastStrategy) {
+      const strategy = this.o.strategy, view = this.view, symbols = this.symbols;
+      for (let i = 0; i < n; i++) {
+        const s = stepSymbols[i]!;
+        const out = strategy.calculateSignalsAt!(columns[s]!, stepRows[i]!, symbols[s]!, s, view);
+        if (out !== undefined) this.acceptAll(out, T);
+      }
+    } else {
+      const strategy = this.o.strategy, view = this.view;
+      for (let i = 0; i < n; i++) {
+        const out = strategy.calculateSignals(this.stepEvents[i]!, view);
+        if (out !== undefined) this.acceptAll(out, T);
+      }
+    }
+    if (makeEvents) this.stepEvents.fill(undefined, 0, n);
     const queue = this.queue;
     while (!queue.isEmpty) this.handle(queue.take(), T);
     portfolio.curves.recordStep(T, portfolio.cash, portfolio.marketValue, portfolio.grossExposure);
@@ -161,6 +192,11 @@ export abstract class EventLoop {
       this.warn(`${this.book.size} order(s) never filled: the data ended before their symbol's next bar (see snapshot.openOrders)`);
     }
     this.inStep = false;
+  }
+
+  /** Returns bar `row` of symbol `s` as a plain object. */
+  protected barOf(s: number, row: number): Bar {
+    return barAt(this.columns[s]!, row, this.symbols[s]!);
   }
 
   /** Records a non-fatal issue once (shown in snapshots and results). */
@@ -201,14 +237,13 @@ export abstract class EventLoop {
   }
 
   private handle(event: EngineEvent, T: number): void {
-    if (event.type === "market") {
-      const out = this.o.strategy.calculateSignals(event, this.view);
-      if (out === undefined) return;
-      if (Array.isArray(out)) for (const signal of out as readonly SignalEvent[]) this.accept(signal, T);
-      else this.accept(out as SignalEvent, T);
-    } else if (event.type === "signal") {
-      this.decide(event, T);
-    }
+    if (event.type === "signal") this.decide(event, T);
+  }
+
+  /** Checks and queues what the strategy returned for one bar: one signal or several. */
+  private acceptAll(out: SignalEvent | readonly SignalEvent[], T: number): void {
+    if (Array.isArray(out)) for (const signal of out as readonly SignalEvent[]) this.accept(signal, T);
+    else this.accept(out as SignalEvent, T);
   }
 
   /** Checks a strategy's signal and queues it. */
@@ -249,8 +284,9 @@ export abstract class EventLoop {
   }
 
   /** Fills the orders waiting for symbol `s` against its bar `row`. */
-  private fill(s: number, bar: Bar, row: number): void {
+  private fill(s: number, row: number): void {
     const execution = this.o.execution;
+    const bar = this.barOf(s, row);
     for (const order of this.book.take(s)) {
       if (!(bar.tsClose > order.ts)) {
         throw new LookaheadError(`order ${order.id} for ${order.symbol} decided at ${toIso(order.ts)} would fill on a bar closing at ${toIso(bar.tsClose)}; bars must close strictly after each other`, { orderId: order.id });

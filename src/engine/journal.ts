@@ -2,23 +2,31 @@ import * as arrow from "apache-arrow";
 import { dictionaryVector, float64Vector, int32Vector } from "../core/arrow-vectors.js";
 import { GrowableFloat64 } from "../core/growable-float64.js";
 import { GrowableInt32 } from "../core/growable-int32.js";
+import type { DataHandler } from "../data/data-handler.js";
+import { MergeCursor } from "../data/merge-bars.js";
 import { EVENT_TYPES, type DeniedEvent, type FillEvent, type OrderEvent, type SignalEvent } from "./events.js";
 
 const DIRECTIONS = ["long", "short", "exit"] as const;
 const SIDES = ["buy", "sell"] as const;
 const TYPE_CODE = { fill: 0, market: 1, signal: 2, order: 3, denied: 4 } as const;
+/** A stored row standing for `ref` consecutive market events of the next bars in merge order. */
+const MARKET_RUN = -1;
 
 /**
  * The record of every event of a run, in the order the engine handled them, kept in growable typed
  * columns: a market event costs one row of four numbers (its price is read back from the bar columns),
  * the rarer signal, order, fill and denied events one row of detail columns, and reasons and codes go
- * through a string table. `toTable()` returns it as one Arrow table.
+ * through a string table. The engine journals market events with `nextBar()`, which costs nothing per
+ * bar: consecutive ones are kept as one run, expanded by replaying the merge of the handlers when the
+ * table is built. `toTable()` returns it as one Arrow table.
  * @example
  * journal.market(bar.tsClose, symbolIndex, row);
  * const table = journal.toTable(symbols, closes);
  */
 export class Journal {
   private rows = 0;
+  private expanded = 0;
+  private runs = 0;
   private ts: Float64Array;
   private type: Int32Array;
   private symbol: Int32Array;
@@ -47,14 +55,30 @@ export class Journal {
     this.ref = new Int32Array(n);
   }
 
-  /** The number of rows. */
+  /** The number of rows (events). */
   get length(): number {
-    return this.rows;
+    return this.expanded;
   }
 
   /** Records a market event: bar `row` of symbol `s`, known at `ts`. */
   market(ts: number, s: number, row: number): void {
     this.row(ts, TYPE_CODE.market, s, row);
+  }
+
+  /**
+   * Records a market event for the next bar in the merge of the handlers (the bar after the one of
+   * the previous `nextBar()`); `toTable` needs the handlers to expand it. Use either this or `market`
+   * for a journal's market events, not both.
+   */
+  nextBar(): void {
+    const last = this.rows - 1;
+    if (last >= 0 && this.type[last] === MARKET_RUN) {
+      this.ref[last]!++;
+      this.expanded++;
+    } else {
+      this.row(NaN, MARKET_RUN, -1, 1);
+      this.runs++;
+    }
   }
 
   /** Records a signal of symbol `s`. */
@@ -82,11 +106,14 @@ export class Journal {
    * (dictionary strings), quantity, requestedQuantity, price, commission, slippage, strength, stopPrice
    * (Float64), orderId (Int32), code and reason (strings); null where a column does not apply to the
    * row's type. Market rows carry the bar's close as `price`. `closes[s]` is symbol s's close column;
-   * `rows` limits the table to the first rows (the journal as it was when it had that many).
+   * `rows` limits the table to the first rows (the journal as it was when it had that many);
+   * `handlers` are the engine's, needed when market events were recorded with `nextBar()`.
    */
-  toTable(symbols: readonly string[], closes: readonly Float64Array[], rows = this.rows): arrow.Table {
-    const n = Math.min(rows, this.rows);
-    const type = this.type.subarray(0, n), symbol = this.symbol.subarray(0, n), ref = this.ref;
+  toTable(symbols: readonly string[], closes: readonly Float64Array[], rows = this.expanded, handlers?: readonly DataHandler[]): arrow.Table {
+    const n = Math.min(rows, this.expanded);
+    const { ts, type, symbol, ref } = this.runs === 0 && n === this.rows
+      ? { ts: this.ts.subarray(0, n), type: this.type.subarray(0, n), symbol: this.symbol.subarray(0, n), ref: this.ref }
+      : this.expand(n, handlers);
     const f64 = () => new Float64Array(n).fill(NaN);
     const i32 = () => new Int32Array(n).fill(-1);
     const out = {
@@ -107,7 +134,7 @@ export class Journal {
       for (const key of Object.keys(d) as (keyof typeof d)[]) out[key][i] = d[key][r]!;
     }
     return new arrow.Table({
-      ts: float64Vector(this.ts.subarray(0, n)),
+      ts: float64Vector(ts),
       type: dictionaryVector(type, EVENT_TYPES),
       symbol: dictionaryVector(symbol, symbols),
       direction: dictionaryVector(out.direction, DIRECTIONS),
@@ -123,6 +150,32 @@ export class Journal {
       code: dictionaryVector(out.code, this.strings),
       reason: dictionaryVector(out.reason, this.strings),
     });
+  }
+
+  /** Returns the first `n` rows with market runs expanded to one row per market event (bar). */
+  private expand(n: number, handlers: readonly DataHandler[] | undefined): { ts: Float64Array; type: Int32Array; symbol: Int32Array; ref: Int32Array } {
+    const ts = new Float64Array(n), type = new Int32Array(n), symbol = new Int32Array(n), ref = new Int32Array(n);
+    let cursor: MergeCursor | undefined;
+    let o = 0;
+    for (let i = 0; i < this.rows && o < n; i++) {
+      if (this.type[i] !== MARKET_RUN) {
+        ts[o] = this.ts[i]!;
+        type[o] = this.type[i]!;
+        symbol[o] = this.symbol[i]!;
+        ref[o++] = this.ref[i]!;
+        continue;
+      }
+      if (handlers === undefined) throw new Error("Journal.toTable: market events recorded with nextBar() need the handlers");
+      cursor ??= new MergeCursor(handlers);
+      for (let k = this.ref[i]!; k > 0 && o < n; k--) {
+        const s = cursor.next();
+        ts[o] = handlers[s]!.columns!.tsClose[cursor.row]!;
+        type[o] = TYPE_CODE.market;
+        symbol[o] = s;
+        ref[o++] = cursor.row;
+      }
+    }
+    return { ts, type, symbol, ref };
   }
 
   private intern(text: string): number {
@@ -143,6 +196,7 @@ export class Journal {
     this.symbol[i] = s;
     this.ref[i] = ref;
     this.rows = i + 1;
+    this.expanded++;
   }
 
   private grow(): void {

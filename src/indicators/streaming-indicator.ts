@@ -56,6 +56,14 @@ export abstract class StreamingIndicator {
     return this.seen >= this.requiredInputs ? this.value : undefined;
   }
 
+  /**
+   * Returns the latest value, or NaN while the indicator warms up: the same as `getResult()` but always
+   * a number, which hot loops can use without the engine boxing the value.
+   */
+  getResultOrNaN(): number {
+    return this.seen >= this.requiredInputs ? this.value : Number.NaN;
+  }
+
   /** Returns the latest value; throws NotEnoughDataError (with the counts) while it warms up. */
   getResultOrThrow(): number {
     if (this.seen < this.requiredInputs) throw notEnoughData(this.name, this.period, this.seen, this.requiredInputs);

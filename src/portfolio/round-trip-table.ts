@@ -14,8 +14,8 @@ const NUMBERS = ["quantity", "entryTs", "exitTs", "entryPrice", "exitPrice", "pn
  */
 export function roundTripTable(trips: readonly RoundTrip[]): arrow.Table {
   const columns: Record<string, arrow.Vector> = {
-    symbol: arrow.vectorFromArray(trips.map((t) => t.symbol), new arrow.Utf8()),
-    side: arrow.vectorFromArray(trips.map((t) => t.side), new arrow.Utf8()),
+    symbol: utf8Vector(trips, (t) => t.symbol),
+    side: utf8Vector(trips, (t) => t.side),
   };
   for (const name of NUMBERS) {
     const values = new Float64Array(trips.length);
@@ -23,4 +23,30 @@ export function roundTripTable(trips: readonly RoundTrip[]): arrow.Table {
     columns[name] = float64Vector(values);
   }
   return new arrow.Table(columns);
+}
+
+/**
+ * Returns a Utf8 vector of one string per trip, built directly from offsets and bytes: each distinct
+ * string is encoded once (a run has few symbols and two sides), which is much faster on long runs than
+ * the generic builder.
+ */
+function utf8Vector(trips: readonly RoundTrip[], field: (t: RoundTrip) => string): arrow.Vector<arrow.Utf8> {
+  const n = trips.length;
+  const encoder = new TextEncoder();
+  const encoded = new Map<string, Uint8Array>();
+  const parts: Uint8Array[] = new Array(n);
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const text = field(trips[i]!);
+    let bytes = encoded.get(text);
+    if (bytes === undefined) {
+      bytes = encoder.encode(text);
+      encoded.set(text, bytes);
+    }
+    parts[i] = bytes;
+    offsets[i + 1] = offsets[i]! + bytes.length;
+  }
+  const data = new Uint8Array(offsets[n]!);
+  for (let i = 0; i < n; i++) data.set(parts[i]!, offsets[i]!);
+  return arrow.makeVector(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount: 0, valueOffsets: offsets, data }));
 }

@@ -1,9 +1,8 @@
 import { check, invalid } from "../core/check.js";
+import type { BarColumns } from "../core/types.js";
 import type { MarketEvent, SignalEvent } from "../engine/events.js";
 import { ATR } from "../indicators/atr.js";
 import { SMA } from "../indicators/sma.js";
-import { BarBuffer } from "./bar-buffer.js";
-import { createSignal } from "./create-signal.js";
 import type { Strategy } from "./strategy.js";
 import { SymbolState } from "./symbol-state.js";
 
@@ -25,15 +24,52 @@ class CrossState {
   readonly fast: SMA;
   readonly slow: SMA;
   readonly atr: ATR;
-  readonly buffer: BarBuffer;
+  /** The recent closes, a ring of `capacity`, for inspect(). */
+  private readonly closes: Float64Array;
+  private head = 0;
+  private count = 0;
   /** Sign of fast - slow at the last bar where it was not 0: 1 above, -1 below, 0 not known yet. */
   side = 0;
   crosses = 0;
+  /** Rows [from, to) of `columns`, taken by the fast path, whose ATR and recent closes are not updated yet. */
+  columns: BarColumns | undefined = undefined;
+  from = 0;
+  to = 0;
   constructor(fast: number, slow: number, atr: number, buffer: number) {
     this.fast = new SMA(fast);
     this.slow = new SMA(slow);
     this.atr = new ATR(atr);
-    this.buffer = new BarBuffer(buffer);
+    this.closes = new Float64Array(buffer);
+  }
+
+  /** Updates the ATR and the recent closes with a bar. */
+  push(high: number, low: number, close: number): void {
+    this.atr.update(high, low, close);
+    this.pushClose(close);
+  }
+
+  /** Applies the deferred bars, so that the ATR and recent closes are up to date. */
+  flush(): void {
+    const c = this.columns;
+    if (c === undefined) return;
+    const { high, low, close } = c;
+    for (let r = this.from; r < this.to; r++) this.atr.update(high[r]!, low[r]!, close[r]!);
+    for (let r = Math.max(this.from, this.to - this.closes.length); r < this.to; r++) this.pushClose(close[r]!);
+    this.columns = undefined;
+  }
+
+  /** Returns the recent closes, oldest first. */
+  recentCloses(): number[] {
+    const out: number[] = [];
+    const n = this.closes.length;
+    for (let k = this.count; k > 0; k--) out.push(this.closes[(this.head - k + n) % n]!);
+    return out;
+  }
+
+  private pushClose(close: number): void {
+    this.closes[this.head] = close;
+    this.head = this.head + 1 === this.closes.length ? 0 : this.head + 1;
+    if (this.count < this.closes.length) this.count++;
   }
 }
 
@@ -78,30 +114,38 @@ export class SmaCrossStrategy implements Strategy {
   calculateSignals(event: MarketEvent): SignalEvent | undefined {
     const state = this.states.get(event.symbol);
     const bar = event.bar;
-    state.buffer.push(bar);
-    state.atr.update(bar.high, bar.low, bar.close);
-    const fast = state.fast.update(bar.close);
-    const slow = state.slow.update(bar.close);
-    if (fast === undefined || slow === undefined) return undefined;
-    const side = fast > slow ? 1 : fast < slow ? -1 : 0;
-    if (side === 0 || side === state.side) return undefined;
-    const previous = state.side;
-    state.side = side;
-    if (previous === 0) return undefined;
-    state.crosses++;
-    if (side > 0) return createSignal(event, "long", this.upReason);
-    return createSignal(event, this.allowShort ? "short" : "exit", this.downReason);
+    state.flush();
+    state.push(bar.high, bar.low, bar.close);
+    return this.cross(state, bar.close, event.ts, event.symbol);
+  }
+
+  /**
+   * The engine's fast path: the same as `calculateSignals` for bar `row` of `columns`, without a bar
+   * object; the ATR and recent closes catch up when read.
+   */
+  calculateSignalsAt(columns: BarColumns, row: number, symbol: string, symbolIndex: number): SignalEvent | undefined {
+    const state = this.states.at(symbolIndex, symbol);
+    if (state.columns !== columns || state.to !== row) {
+      state.flush();
+      state.columns = columns;
+      state.from = row;
+    }
+    state.to = row + 1;
+    return this.cross(state, columns.close[row]!, columns.tsClose[row]!, symbol);
   }
 
   /** Returns the ATR of a symbol, or undefined before it is warm. */
   currentAtr(symbol: string): number | undefined {
-    return this.states.peek(symbol)?.atr.getResult();
+    const state = this.states.peek(symbol);
+    state?.flush();
+    return state?.atr.getResult();
   }
 
   /** Returns the averages, ATR, side and recent closes of a symbol as plain data. */
   inspect(symbol: string): Record<string, unknown> {
     const state = this.states.peek(symbol);
     if (state === undefined) return { symbol, seenBars: 0, warm: false, requiredBars: this.slow + 1 };
+    state.flush();
     return {
       symbol,
       seenBars: state.slow.seenInputs,
@@ -112,12 +156,30 @@ export class SmaCrossStrategy implements Strategy {
       atr: orNull(state.atr.getResult()),
       side: state.side > 0 ? "above" : state.side < 0 ? "below" : "unknown",
       crosses: state.crosses,
-      recentCloses: Array.from(state.buffer.values("close")),
+      recentCloses: state.recentCloses(),
     };
   }
 
   /** Forgets every symbol's state. */
   reset(): void {
     this.states.clear();
+  }
+
+  /** Updates the averages with a close (known at `ts`) and returns the signal of a cross, if any. */
+  private cross(state: CrossState, close: number, ts: number, symbol: string): SignalEvent | undefined {
+    if (close !== close) return undefined; // both averages skip a NaN close
+    state.fast.update(close);
+    state.slow.update(close);
+    // read as numbers (NaN while warming up): a number-or-undefined result would be boxed on every bar
+    const fast = state.fast.getResultOrNaN(), slow = state.slow.getResultOrNaN();
+    if (fast !== fast || slow !== slow) return undefined;
+    const side = fast > slow ? 1 : fast < slow ? -1 : 0;
+    if (side === 0 || side === state.side) return undefined;
+    const previous = state.side;
+    state.side = side;
+    if (previous === 0) return undefined;
+    state.crosses++;
+    if (side > 0) return { type: "signal", ts, symbol, direction: "long", strength: 1, reason: this.upReason };
+    return { type: "signal", ts, symbol, direction: this.allowShort ? "short" : "exit", strength: 1, reason: this.downReason };
   }
 }

@@ -1,3 +1,4 @@
+import type { BarColumns } from "../core/types.js";
 import type { MarketEvent, SignalEvent } from "../engine/events.js";
 import type { PortfolioView } from "../portfolio/portfolio-view.js";
 
@@ -17,6 +18,15 @@ export interface Strategy {
   readonly name: string;
   /** Returns the signals decided after this bar's close, or undefined. */
   calculateSignals(event: MarketEvent, portfolio: PortfolioView): SignalEvent | readonly SignalEvent[] | undefined;
+  /**
+   * Optional fast path: returns exactly what `calculateSignals` returns for the market event of bar
+   * `row` of `columns` (the bars of `symbol`, known at `columns.tsClose[row]`), so the engine need not
+   * build a bar and an event object per bar. It may read rows up to `row`, never later ones (that would
+   * be look-ahead). `symbolIndex` is the symbol's position in the engine's handlers, fixed for a run (a
+   * key for per-symbol state). The engine calls it instead of `calculateSignals` when both come from
+   * the same class, so a subclass that overrides only `calculateSignals` keeps the general path.
+   */
+  calculateSignalsAt?(columns: BarColumns, row: number, symbol: string, symbolIndex: number, portfolio: PortfolioView): SignalEvent | readonly SignalEvent[] | undefined;
   /** Clears all state, so that an engine reset replays the same run. */
   reset?(): void;
   /** Returns the current average true range of a symbol (price units), or undefined while warming up. */

@@ -8,6 +8,7 @@ import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
 import { randomWalkBars } from "../fixtures/random-walk-bars.js";
 import { closeOf, flatBars, handHandler } from "../fixtures/hand-bars.js";
 import { scriptedStrategy } from "../fixtures/scripted-strategy.js";
+import type { Strategy } from "../../src/strategy/strategy.js";
 
 const two = () => [DataHandler.fromTable(randomWalkBars(400, "AAA", 1)), DataHandler.fromTable(randomWalkBars(300, "BBB", 2))];
 const smaEngine = () => new BacktestEngine({ handlers: two(), strategy: new SmaCrossStrategy({ fast: 5, slow: 20 }), execution: { commission: { perShare: 0.01 }, slippage: { bps: 2 } } });
@@ -144,5 +145,49 @@ describe("BacktestEngine", () => {
     expect(() => unknown.step()).toThrow(/stopped half-way.*reset/);
     const future = new BacktestEngine({ handlers: two(), strategy: { name: "seer", calculateSignals: (e) => ({ ...createSignal(e, "long", "x"), ts: e.ts + 1 }) } });
     expect(() => future.step()).toThrow(expect.objectContaining({ name: "LookaheadError" }));
+  });
+
+  it("gives identical results, journal and step reports through a strategy's fast path and its general path", () => {
+    const gapped = () => [
+      DataHandler.fromTable(randomWalkBars(400, "AAA", 1)), DataHandler.fromTable(randomWalkBars(300, "BBB", 2)),
+      handHandler("CCC", Array.from({ length: 120 }, (_, i) => [3 * i, 50 + ((i * 7) % 19), 52 + ((i * 7) % 19), 48 + ((i * 7) % 19), 50 + ((i * 7) % 19) + ((i % 5) - 2) / 2] as const)),
+    ];
+    const fast = new SmaCrossStrategy({ fast: 3, slow: 8, allowShort: true });
+    // the same strategy seen only through calculateSignals: the engine has to build events for it
+    const inner = new SmaCrossStrategy({ fast: 3, slow: 8, allowShort: true });
+    const general: Strategy = {
+      name: inner.name, calculateSignals: (e) => inner.calculateSignals(e), reset: () => inner.reset(),
+      currentAtr: (s) => inner.currentAtr(s), inspect: (s) => inner.inspect(s),
+    };
+    const make = (strategy: Strategy) => new BacktestEngine({ handlers: gapped(), strategy, allowShort: true, execution: { fillAt: "close", commission: { perShare: 0.01 } } });
+    const a = make(fast), b = make(general);
+    for (let k = 0; k < 3; k++) expect(plain(a.stepUntil({ steps: 37 }))).toEqual(plain(b.stepUntil({ steps: 37 })));
+    const midA = a.results(), midB = b.results();
+    const ra = a.run(), rb = b.run();
+    const rows = (t: { toArray(): { toJSON(): unknown }[] }) => t.toArray().map((r) => r.toJSON());
+    for (const [x, y] of [[ra, rb], [midA, midB]] as const) {
+      expect(rows(x.journal)).toEqual(rows(y.journal));
+      expect(rows(x.equity)).toEqual(rows(y.equity));
+      expect(rows(x.symbolEquity)).toEqual(rows(y.symbolEquity));
+      expect(x.tradeList).toEqual(y.tradeList);
+      expect(x.openPositions).toEqual(y.openPositions);
+      expect(x.summary).toEqual(y.summary);
+    }
+    expect(ra.tradeList.length).toBeGreaterThan(10);
+    expect(midA.symbolEquity.numRows).toBe(midA.summary.bars);
+    expect(ra.symbolEquity.numRows).toBe(820);
+    expect(fast.inspect("CCC")).toEqual(inner.inspect("CCC"));
+    expect(a.snapshot()).toEqual(b.snapshot());
+  });
+
+  it("keeps a result's lazily built tables as they were when results() was called", () => {
+    const engine = smaEngine();
+    engine.stepUntil({ bars: 300 });
+    const early = engine.results();
+    const journalRows = engine.journal().numRows;
+    engine.run();
+    expect(early.symbolEquity.numRows).toBe(early.summary.bars);
+    expect(early.journal.numRows).toBe(journalRows);
+    expect(engine.results().symbolEquity.numRows).toBe(700);
   });
 });

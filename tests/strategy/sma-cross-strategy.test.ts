@@ -80,6 +80,29 @@ describe("SmaCrossStrategy", () => {
     expect(strategy.inspect("NONE")).toEqual({ symbol: "NONE", seenBars: 0, warm: false, requiredBars: 31 });
   });
 
+  it("gives the same signals, ATR and inspect() through the fast path as through calculateSignals, per symbol and mixed", () => {
+    const general = new SmaCrossStrategy({ fast: 10, slow: 30 });
+    const fast = new SmaCrossStrategy({ fast: 10, slow: 30 });
+    const other = barColumns(randomWalkBars(3000, "XX", 5));
+    const a: unknown[] = [], b: unknown[] = [];
+    for (let i = 0; i < 3000; i++) {
+      a.push(general.calculateSignals(events[i]!));
+      const bar = barAt(other, i, "XX");
+      a.push(general.calculateSignals({ type: "market", ts: bar.tsClose, symbol: "XX", bar }));
+      // the fast strategy switches paths now and then, which must not change anything
+      b.push(i % 500 === 7 ? fast.calculateSignals(events[i]!) : fast.calculateSignalsAt(columns, i, "RW", 0));
+      b.push(fast.calculateSignalsAt(other, i, "XX", 1));
+      if (i % 700 === 3) {
+        expect(fast.currentAtr("RW")).toBe(general.currentAtr("RW"));
+        expect(fast.inspect("XX")).toEqual(general.inspect("XX"));
+      }
+    }
+    expect(b).toEqual(a);
+    expect(a.filter((x) => x !== undefined).length).toBeGreaterThan(100);
+    expect(fast.currentAtr("XX")).toBe(general.currentAtr("XX"));
+    expect(fast.inspect("RW")).toEqual(general.inspect("RW"));
+  });
+
   it("starts over after reset()", () => {
     const strategy = new SmaCrossStrategy();
     const first = run(strategy);
