@@ -267,6 +267,8 @@ export abstract class EventLoop {
     const order: OrderEvent = stopPrice === undefined
       ? { type: "order", ts: T, id, symbol, side, quantity, orderType: "market", direction, reason }
       : { type: "order", ts: T, id, symbol, side, quantity, orderType: "market", direction, stopPrice, reason };
+    // Frozen: the order events of step reports are the book's own objects, so nobody can resize an approved order.
+    Object.freeze(order);
     this.book.add(s, order);
     this.emit(order, s);
   }
@@ -287,9 +289,17 @@ export abstract class EventLoop {
   private fill(s: number, row: number): void {
     const execution = this.o.execution;
     const bar = this.barOf(s, row);
-    for (const order of this.book.take(s)) {
+    const due = this.book.take(s);
+    for (const order of due) {
       if (!(bar.tsClose > order.ts)) {
         throw new LookaheadError(`order ${order.id} for ${order.symbol} decided at ${toIso(order.ts)} would fill on a bar closing at ${toIso(bar.tsClose)}; bars must close strictly after each other`, { orderId: order.id });
+      }
+      if (execution.fillAt === "open" && bar.tsOpen < order.ts) {
+        // The bar opened before the order was decided (another symbol's session overlapping the decision, or
+        // bars that overlap): its open was already history, so the order waits for a bar that opens later.
+        this.book.add(s, order);
+        this.warn("some orders waited past a bar that had opened before they were decided (overlapping sessions or bars), so that no fill uses a price from before its decision");
+        continue;
       }
       const allowed = this.sellable(s, order);
       if (allowed === 0) {
@@ -306,7 +316,6 @@ export abstract class EventLoop {
       let result = execution.execute(cut ? { ...order, quantity: allowed } : order, bar, this.portfolio.cash);
       if (cut && result.type === "fill") result = { ...result, requestedQuantity: order.quantity };
       if (result.type === "fill") {
-        if (result.ts < order.ts) this.warn("some fills traded before their order was decided (a bar's tsOpen before the previous bar's tsClose): check the bar times");
         if (result.quantity < result.requestedQuantity) this.warn("INSUFFICIENT_CASH: some buys were cut to what the cash affords (fills with quantity < requestedQuantity)");
         this.portfolio.applyFill(s, result, execution.marketPrice(bar), row);
         this.journalRecorder.fill(result, s);

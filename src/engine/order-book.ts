@@ -54,9 +54,9 @@ export class OrderBook {
     return due;
   }
 
-  /** Returns every waiting order, oldest first, as a new array. */
+  /** Returns copies of every waiting order, oldest first: changing them changes nothing in the book. */
   all(): OrderEvent[] {
-    return this.orders.flat().sort((a, b) => a.id - b.id);
+    return this.orders.flat().sort((a, b) => a.id - b.id).map((o) => ({ ...o }));
   }
 
   /** Drops every order. */

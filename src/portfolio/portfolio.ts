@@ -106,7 +106,8 @@ export class Portfolio {
   /** Returns the unrealized P&L of symbol `s`: quantity x (last - average price). */
   unrealizedPnl(s: number): number {
     const q = this.quantity[s]!;
-    return q === 0 ? 0 : q * (this.lastPrice[s]! - this.averagePrice[s]!);
+    // + 0 turns -0 (a short at its entry price) into 0, so snapshots survive a JSON round trip.
+    return q === 0 ? 0 : q * (this.lastPrice[s]! - this.averagePrice[s]!) + 0;
   }
 
   /** Returns the time (epoch ms) the open position of symbol `s` was entered, or undefined when flat. */

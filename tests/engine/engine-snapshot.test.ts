@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BacktestEngine } from "../../src/engine/backtest-engine.js";
 import type { OrderEvent } from "../../src/engine/events.js";
+import { until } from "../../src/engine/step-target.js";
 import { NullRisk } from "../../src/risk/null-risk.js";
 import { calendarScenario, scenarioOptions } from "../fixtures/calendar-scenario.js";
 import { flatBars, handHandler } from "../fixtures/hand-bars.js";
@@ -37,10 +38,9 @@ describe("engine snapshots and step reports", () => {
     );
   });
 
-  // BUG (minor; portfolio.ts unrealizedPnl(), portfolio-view.ts): a short position at its entry price
-  // has unrealizedPnl -0 (-q x 0), which JSON turns into 0, so the snapshot does not survive a JSON round
-  // trip exactly (and shows as "-0" in some notebook displays).
-  it.fails("reports an unrealized P&L of 0, not -0, for a short position at its entry price", () => {
+  // A short position at its entry price has q x 0 = -0 unless the portfolio normalizes it; JSON turns -0
+  // into 0, so the snapshot would not survive a JSON round trip exactly.
+  it("reports an unrealized P&L of 0, not -0, for a short position at its entry price", () => {
     const engine = new BacktestEngine({
       handlers: [handHandler("A", flatBars([50, 50, 50]))], strategy: scriptedStrategy({ A: { 0: "short" } }), riskManager: new NullRisk(), allowShort: true,
     });
@@ -50,10 +50,8 @@ describe("engine snapshots and step reports", () => {
     expect(plain(snapshot)).toStrictEqual(snapshot);
   });
 
-  // BUG (backtest-engine.ts snapshot() and peek(), order-book.ts all()): snapshot.openOrders,
-  // peek().pendingOrders and the order events of a step report are the engine's own order objects, so
-  // changing one in a notebook changes the fill. lastBars are copied; orders are not.
-  it.fails("returns orders detached from the engine: changing a snapshot's or report's order changes nothing", () => {
+  // snapshot.openOrders and peek().pendingOrders are copies; order events in reports are frozen.
+  it("returns orders detached from the engine: changing a snapshot's or report's order changes nothing", () => {
     const clean = make().run().openPositions;
     const engine = make();
     const report = engine.step();
@@ -61,9 +59,15 @@ describe("engine snapshots and step reports", () => {
     expect(engine.run().openPositions).toEqual(clean);
   });
 
-  // BUG (portfolio-view.ts openOrders(), event-loop.ts start()): the read-only view handed to strategies
-  // and risk managers returns the live pending orders, so a strategy can resize an order after the risk step.
-  it.fails("gives strategies pending orders they cannot change", () => {
+  it("reports order events that cannot be changed", () => {
+    const engine = make();
+    const order = engine.stepUntil(until.nextOrder()).events.find((e) => e.type === "order")!;
+    expect(Object.isFrozen(order)).toBe(true);
+    expect(() => { (order as { quantity: number }).quantity = 300; }).toThrow(TypeError);
+  });
+
+  // The read-only view handed to strategies and risk managers must not let them resize an approved order.
+  it("gives strategies pending orders they cannot change", () => {
     const script = scriptedStrategy({ B: { 0: "long" } });
     const engine = new BacktestEngine({
       handlers: [handHandler("A", flatBars([10, 11, 12])), handHandler("B", [[0, 20, 20, 20, 20], [2, 21, 21, 21, 21]])],
