@@ -58,6 +58,18 @@ export { drawdownChart, type DrawdownChartOptions } from "./charts/drawdown-char
 export { correlationHeatmap, type CorrelationHeatmapOptions } from "./charts/correlation-heatmap.js";
 export { tradeMarks, TRADE_COLORS, type TradeMarksOptions } from "./charts/trade-marks.js";
 export { selectFills, type SelectFillsOptions, type TradeFill } from "./charts/select-fills.js";
+export { regimeMarks, regimeColorScale, type RegimeMarksOptions } from "./charts/regime-marks.js";
+export { regimePriceChart, type RegimePriceChartOptions } from "./charts/regime-price-chart.js";
+export { regimeProbabilityChart, type RegimeProbabilityChartOptions } from "./charts/regime-probability-chart.js";
+export { regimeTimelineChart, type RegimeTimelineChartOptions } from "./charts/regime-timeline-chart.js";
+
+// regimes (issue 4): named regimes, the classifier interface, timelines
+export { REGIMES, REGIME_COLORS, REGIME_DESCRIPTIONS, isRegime, regimeOfSyntheticLabel, type Regime } from "./regime/regimes.js";
+export type { RegimeClassifier, RegimeInspection } from "./regime/regime-classifier.js";
+export { RegimeHistory, probabilityColumn } from "./regime/regime-history.js";
+export { NullClassifier, type NullClassifierOptions } from "./regime/null-classifier.js";
+export { regimeRuns, timelineColumns, type RegimeRun, type RegimeTimeline } from "./regime/regime-runs.js";
+export { trueRegimeTimeline } from "./regime/true-regime-timeline.js";
 
 // analysis
 export { toArquero } from "./analysis/to-arquero.js";
