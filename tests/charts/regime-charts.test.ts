@@ -46,7 +46,7 @@ describe("regimeProbabilityChart", () => {
     const svg = renderSvg(options);
     expect(xmlProblems(svg)).toEqual([]);
     expect(countTags(groupOf(svg, 'aria-description="regime probabilities"'), "path")).toBe(4);
-    const rows = (options.marks![0] as { data: { ts: number; p: number }[] }).data;
+    const rows = (options.marks![0] as unknown as { data: { ts: number; p: number }[] }).data;
     expect(rows).toHaveLength(8);
   });
 
