@@ -2,8 +2,9 @@
 import { printTable, writeJson, type BenchRow } from "./harness.js";
 import { runEngineBench } from "./engine-bench.js";
 import { runMergeBench } from "./merge-bench.js";
+import { runRegimeBench } from "./regime-bench.js";
 
-const suites: Record<string, () => BenchRow[]> = { merge: runMergeBench, engine: runEngineBench };
+const suites: Record<string, () => BenchRow[]> = { merge: runMergeBench, engine: runEngineBench, regime: runRegimeBench };
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 for (const [name, run] of Object.entries(suites)) {

@@ -70,6 +70,22 @@ export { RegimeHistory, probabilityColumn } from "./regime/regime-history.js";
 export { NullClassifier, type NullClassifierOptions } from "./regime/null-classifier.js";
 export { regimeRuns, timelineColumns, type RegimeRun, type RegimeTimeline } from "./regime/regime-runs.js";
 export { trueRegimeTimeline } from "./regime/true-regime-timeline.js";
+export { RuleBasedClassifier, RULE_BASED_FEATURES, type RuleBasedInspection } from "./regime/rule-based-classifier.js";
+export { RULE_BASED_DEFAULTS, type RuleBasedClassifierOptions } from "./regime/rule-based-options.js";
+export { applyRegimeRules, type RegimeRuleFeatures } from "./regime/regime-rules.js";
+export { confusionMatrix, type ConfusionMatrix, type ClassScores, type ConfusionMatrixOptions } from "./regime/confusion-matrix.js";
+
+// the regime gate and per-regime metrics
+export { RegimeGatedStrategy, type RegimeGatedStrategyOptions } from "./strategy/regime-gated-strategy.js";
+export type { ClassifierSource } from "./strategy/classifier-pool.js";
+export type { RegimeAllowList } from "./strategy/regime-allow-list.js";
+export type { GateAction, GateCode, GateDecision, SuppressedSignal } from "./strategy/gate-decision.js";
+export { gateDecisionTable, suppressedSignalTable } from "./strategy/gate-decision-table.js";
+export { shadowTrades, type ShadowTradesOptions, type ShadowTradeReport, type DecisionSource } from "./strategy/shadow-trades.js";
+export { shadowTradeTable, type ShadowTrade } from "./strategy/shadow-trade.js";
+export type { ShadowTradeStats, ShadowTradeSummary } from "./strategy/shadow-trade-summary.js";
+export { regimeMetrics, type RegimeKey, type RegimeMetricsInput, type RegimeMetricsOptions, type RegimeMetricsReport, type RegimeMetricsRow, type RegimeTradeStats } from "./metrics/regime-metrics.js";
+export { regimeMetricsTable } from "./metrics/regime-metrics-table.js";
 
 // analysis
 export { toArquero } from "./analysis/to-arquero.js";
@@ -82,6 +98,7 @@ export { ATR, atrColumn, type AtrOptions } from "./indicators/atr.js";
 export { ADX, adxColumns, type AdxColumns } from "./indicators/adx.js";
 export { RealizedVolatility, realizedVolatilityColumn, type RealizedVolatilityOptions } from "./indicators/realized-volatility.js";
 export { PercentileRank, percentileRankColumn, type PercentileRankOptions } from "./indicators/percentile-rank.js";
+export { LinearSlope, linearSlopeColumn } from "./indicators/linear-slope.js";
 
 // engine (issue 3, in progress): events, the step-wise engine, portfolio, execution, the risk slot, strategies
 export { BacktestEngine, type RunOptions, type RunProgress, type ResultsOptions } from "./engine/backtest-engine.js";

@@ -1,0 +1,72 @@
+// Regime benchmark (issue 4): bars/s of each regime classifier on 1,000,000 daily bars (standard data (b):
+// shifted, rescaled copies of the real S&P 500). To add a classifier, add one entry to CLASSIFIERS.
+import { readFileSync } from "node:fs";
+import { barAt, barColumns } from "../src/data/bar-table.js";
+import { parseBarsCsv } from "../src/data/parse-bars-csv.js";
+import type { BarColumns } from "../src/core/types.js";
+import type { RegimeClassifier } from "../src/regime/regime-classifier.js";
+import { RuleBasedClassifier } from "../src/regime/rule-based-classifier.js";
+import { type BenchRow, medianSeconds, settle } from "./harness.js";
+import { longSeries } from "./standard-data.js";
+
+const BARS = 1_000_000;
+
+/** One classifier under test: a label and a factory (called once per timed run, outside the timing). */
+export interface RegimeBenchEntry {
+  readonly case: string;
+  readonly create: () => RegimeClassifier;
+  /** Timed runs to take the median of (default 3). */
+  readonly runs?: number;
+}
+
+/** The classifiers benchmarked, one entry each. */
+export const CLASSIFIERS: RegimeBenchEntry[] = [
+  { case: "RuleBasedClassifier (defaults)", create: () => new RuleBasedClassifier() },
+  { case: "RuleBasedClassifier (atr, slope confirmation)", create: () => new RuleBasedClassifier({ volMeasure: "atr", slopeConfirmation: true }) },
+];
+
+/** Returns the standard 1,000,000-bar series as columns. */
+function standardColumns(): BarColumns {
+  const { table: real } = parseBarsCsv(readFileSync("data/sp500-2000.csv", "utf8"), {
+    symbol: "SPX", timeZone: "America/New_York", interval: "1d", session: { open: "09:30", close: "16:00" }, source: "data/sp500-2000.csv",
+  });
+  return barColumns(longSeries(barColumns(real), BARS));
+}
+
+/** Feeds every bar (one Bar object each, as a data handler yields them) and returns how many were classified. */
+function feed(classifier: RegimeClassifier, columns: BarColumns): number {
+  let classified = 0;
+  const n = columns.close.length;
+  for (let i = 0; i < n; i++) if (classifier.update(barAt(columns, i, "SPXx")) !== null) classified++;
+  return classified;
+}
+
+export function runRegimeBench(entries: readonly RegimeBenchEntry[] = CLASSIFIERS): BenchRow[] {
+  const columns = standardColumns();
+  const n = columns.close.length;
+  const floorSeconds = medianSeconds(() => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += barAt(columns, i, "SPXx").close;
+    if (!(s > 0)) throw new Error("no bars");
+  });
+  const rows: BenchRow[] = [];
+  for (const entry of entries) {
+    settle();
+    let classified = 0;
+    let historySeconds = 0;
+    const seconds = medianSeconds(() => {
+      const classifier = entry.create();
+      classified = feed(classifier, columns);
+      const t0 = performance.now();
+      classifier.history();
+      historySeconds = (performance.now() - t0) / 1000;
+    }, entry.runs ?? 3);
+    const rate = n / seconds;
+    rows.push({
+      suite: "regime", case: entry.case, items: n, unit: "bars", seconds, perSecond: rate, target: ">= 1M bars/s", met: rate >= 1e6,
+      note: `incl. history() ${historySeconds.toFixed(3)} s; Bar objects alone ${(n / floorSeconds / 1e6).toFixed(0)}M/s; ${classified.toLocaleString("en-US")} bars classified`,
+      extra: { bars: n, classified, historySeconds, barObjectFloorPerSecond: n / floorSeconds },
+    });
+  }
+  return rows;
+}
