@@ -5,6 +5,7 @@ import { barAt, barColumns } from "../src/data/bar-table.js";
 import { parseBarsCsv } from "../src/data/parse-bars-csv.js";
 import type { BarColumns } from "../src/core/types.js";
 import type { RegimeClassifier } from "../src/regime/regime-classifier.js";
+import { HmmClassifier } from "../src/regime/hmm-classifier.js";
 import { RuleBasedClassifier } from "../src/regime/rule-based-classifier.js";
 import { type BenchRow, medianSeconds, settle } from "./harness.js";
 import { longSeries } from "./standard-data.js";
@@ -23,6 +24,8 @@ export interface RegimeBenchEntry {
 export const CLASSIFIERS: RegimeBenchEntry[] = [
   { case: "RuleBasedClassifier (defaults)", create: () => new RuleBasedClassifier() },
   { case: "RuleBasedClassifier (atr, slope confirmation)", create: () => new RuleBasedClassifier({ volMeasure: "atr", slopeConfirmation: true }) },
+  { case: "HmmClassifier (defaults: fit on 500 bars, then forward filter)", create: () => new HmmClassifier() },
+  { case: "HmmClassifier (return only, 6 states)", create: () => new HmmClassifier({ features: "return", states: 6 }) },
 ];
 
 /** Returns the standard 1,000,000-bar series as columns. */

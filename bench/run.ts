@@ -2,9 +2,10 @@
 import { printTable, writeJson, type BenchRow } from "./harness.js";
 import { runEngineBench } from "./engine-bench.js";
 import { runMergeBench } from "./merge-bench.js";
+import { runHmmBench } from "./hmm-bench.js";
 import { runRegimeBench } from "./regime-bench.js";
 
-const suites: Record<string, () => BenchRow[]> = { merge: runMergeBench, engine: runEngineBench, regime: runRegimeBench };
+const suites: Record<string, () => BenchRow[]> = { merge: runMergeBench, engine: runEngineBench, regime: runRegimeBench, hmm: runHmmBench };
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 for (const [name, run] of Object.entries(suites)) {

@@ -4,5 +4,10 @@
 import { register } from "tsx/esm/api";
 
 register();
+// A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 const { runCli } = await import("../src/cli/main.ts");
 process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

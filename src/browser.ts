@@ -74,6 +74,14 @@ export { RuleBasedClassifier, RULE_BASED_FEATURES, type RuleBasedInspection } fr
 export { RULE_BASED_DEFAULTS, type RuleBasedClassifierOptions } from "./regime/rule-based-options.js";
 export { applyRegimeRules, type RegimeRuleFeatures } from "./regime/regime-rules.js";
 export { confusionMatrix, type ConfusionMatrix, type ClassScores, type ConfusionMatrixOptions } from "./regime/confusion-matrix.js";
+export { HmmClassifier } from "./regime/hmm-classifier.js";
+export type { HmmClassifierOptions } from "./regime/hmm/hmm-classifier-options.js";
+export { fitGaussianHmm, type FitGaussianHmmOptions } from "./regime/hmm/fit-gaussian-hmm.js";
+export { checkGaussianHmmModel, type GaussianHmmModel, type GaussianHmmFitSummary } from "./regime/hmm/gaussian-hmm-model.js";
+export { HmmFilter, filterProbabilities } from "./regime/hmm/hmm-filter.js";
+export { HmmFeatures, hmmObservations, type HmmFeaturesOptions, type HmmFeatureSet } from "./regime/hmm/hmm-features.js";
+export { stateRegimes } from "./regime/hmm/state-regimes.js";
+export { sampleGaussianHmm } from "./regime/hmm/sample-gaussian-hmm.js";
 
 // the regime gate and per-regime metrics
 export { RegimeGatedStrategy, type RegimeGatedStrategyOptions } from "./strategy/regime-gated-strategy.js";

@@ -1,13 +1,12 @@
 import { optionReaders } from "./option-values.js";
 import { usageError } from "./cli-error.js";
+import { DATA_OPTIONS, dataFiles, type DataFileOption } from "./data-options.js";
 import type { OptionSpecs, ParsedOptions } from "./parse-options.js";
 
 /** The options of `regime-lab backtest`, in help order. */
 export const BACKTEST_OPTIONS: OptionSpecs = {
-  data: { type: "string", multiple: true, value: "FILE", help: "bar file (.csv, .arrow); repeat for a multi-symbol run in one portfolio (required)" },
-  symbol: { type: "string", multiple: true, value: "NAME", help: "symbol of each --data file, in order (default: the Arrow metadata, or the CSV file name)" },
-  "time-zone": { type: "string", multiple: true, value: "ZONE", help: "IANA zone of CSV times, once for all files or once per file (default UTC, with a warning)" },
-  interval: { type: "string", value: "INTERVAL", help: "bar interval of CSV files, e.g. 1d, 1h, 5m (default 1d)" },
+  ...DATA_OPTIONS,
+  data: { ...DATA_OPTIONS.data!, help: "bar file (.csv, .arrow); repeat for a multi-symbol run in one portfolio (required)" },
   strategy: { type: "string", value: "NAME", help: "sma-cross or buy-and-hold (default sma-cross)" },
   fast: { type: "string", value: "N", help: "sma-cross: bars in the fast moving average (default 10)" },
   slow: { type: "string", value: "N", help: "sma-cross: bars in the slow moving average (default 30)" },
@@ -26,7 +25,7 @@ export const BACKTEST_OPTIONS: OptionSpecs = {
 
 /** The backtest the command line asks for, checked. */
 export interface BacktestCliOptions {
-  readonly files: readonly { readonly path: string; readonly symbol?: string; readonly timeZone?: string }[];
+  readonly files: readonly DataFileOption[];
   readonly interval: string | undefined;
   readonly strategy: { readonly name: "sma-cross"; readonly fast: number; readonly slow: number; readonly allowShort: boolean } | { readonly name: "buy-and-hold" };
   readonly cash: number;
@@ -40,7 +39,6 @@ export interface BacktestCliOptions {
   readonly progress: boolean | undefined;
 }
 
-const list = (x: string | boolean | string[] | undefined): string[] => (Array.isArray(x) ? x : []);
 const text = (x: string | boolean | string[] | undefined): string | undefined => (typeof x === "string" ? x : undefined);
 
 /**
@@ -50,17 +48,7 @@ const text = (x: string | boolean | string[] | undefined): string | undefined =>
  */
 export function resolveBacktestOptions(values: ParsedOptions): BacktestCliOptions {
   const read = optionReaders("backtest");
-  const paths = list(values.data);
-  if (paths.length === 0) throw usageError("missing --data FILE (a .csv or .arrow bar file, e.g. data/sp500-2000.csv)", "backtest");
-  const symbols = list(values.symbol);
-  if (symbols.length > 0 && symbols.length !== paths.length) {
-    throw usageError(`got ${symbols.length} --symbol for ${paths.length} --data (give one --symbol per --data file, in the same order, or none)`, "backtest");
-  }
-  const zones = list(values["time-zone"]);
-  if (zones.length > 1 && zones.length !== paths.length) {
-    throw usageError(`got ${zones.length} --time-zone for ${paths.length} --data (give one for all files or one per file)`, "backtest");
-  }
-  const files = paths.map((path, i) => ({ path, symbol: symbols[i], timeZone: zones.length === 1 ? zones[0] : zones[i] }));
+  const files = dataFiles(values, "backtest");
   const name = read.keyword("strategy", text(values.strategy), "sma-cross", ["sma-cross", "buy-and-hold"] as const);
   if (name === "buy-and-hold") {
     for (const option of ["fast", "slow", "allow-short"]) {

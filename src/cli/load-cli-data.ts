@@ -6,6 +6,7 @@ import { barInfo } from "../data/bar-table.js";
 import { DataHandler } from "../data/data-handler.js";
 import { loadBars } from "../node/load-bars.js";
 import { CliError } from "./cli-error.js";
+import type { DataFileOption } from "./data-options.js";
 
 /** What the command line loaded from one file (plain JSON-safe data). */
 export interface LoadedFile {
@@ -41,7 +42,7 @@ export function loadErrorLine(error: unknown): string {
  * @example loadCliData([{ path: "data/sp500-2000.arrow" }]).handlers[0].symbol // "SPX"
  */
 export function loadCliData(
-  files: readonly { readonly path: string; readonly symbol?: string; readonly timeZone?: string }[],
+  files: readonly DataFileOption[],
   options: LoadCliDataOptions = {},
 ): { handlers: DataHandler[]; loaded: LoadedFile[]; warnings: string[] } {
   const handlers: DataHandler[] = [], loaded: LoadedFile[] = [], warnings: string[] = [];

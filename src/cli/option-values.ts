@@ -17,6 +17,9 @@ export function optionReaders(command: string) {
     /** A whole number >= 1. */
     positiveInteger: (name: string, value: string | undefined, fallback: number) =>
       number(name, value, fallback, (x) => Number.isInteger(x) && x >= 1, "a whole number >= 1"),
+    /** A whole number >= 0. */
+    nonNegativeInteger: (name: string, value: string | undefined, fallback: number) =>
+      number(name, value, fallback, (x) => Number.isInteger(x) && x >= 0, "a whole number >= 0"),
     /** A number > 0. */
     positive: (name: string, value: string | undefined, fallback: number) => number(name, value, fallback, (x) => x > 0, "a number > 0"),
     /** A number >= 0. */
