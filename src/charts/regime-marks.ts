@@ -5,7 +5,7 @@ import { REGIME_COLORS, REGIMES } from "../regime/regimes.js";
 
 /** Options of {@link regimeMarks}. */
 export interface RegimeMarksOptions {
-  /** Opacity of the bands, in [0, 1]. Default 0.3. */
+  /** Opacity of the bands, in [0, 1]. Default 0.4. */
   readonly opacity?: number;
 }
 
@@ -22,7 +22,7 @@ export function regimeColorScale(legend = true): Plot.ScaleOptions {
  * @example Plot.plot({ x: { type: "utc" }, color: regimeColorScale(), marks: [...regimeMarks(classifier.history()), Plot.lineY(bars, { x: "tsClose", y: "close" })] })
  */
 export function regimeMarks(timeline: RegimeTimeline, options: RegimeMarksOptions = {}): Plot.Markish[] {
-  const opacity = check.fraction("opacity", options.opacity ?? 0.3);
+  const opacity = check.fraction("opacity", options.opacity ?? 0.4);
   const runs = regimeRuns(timeline).filter((r) => r.end > r.start);
   return [Plot.rectX(runs, { x1: "start", x2: "end", fill: "regime", fillOpacity: opacity, ariaDescription: "regime bands" })];
 }

@@ -15,7 +15,7 @@ export interface RegimePriceChartOptions {
   readonly subtitle?: string;
   /** Scale of the price axis. Default "linear". */
   readonly yScale?: "linear" | "log";
-  /** Opacity of the regime bands. Default 0.3. */
+  /** Opacity of the regime bands. Default 0.4. */
   readonly opacity?: number;
   /** Width of the plot, in px. Default 640. */
   readonly width?: number;
