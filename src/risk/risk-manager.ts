@@ -1,5 +1,6 @@
 import type { SignalEvent } from "../engine/events.js";
 import type { PortfolioView } from "../portfolio/portfolio-view.js";
+import type { RiskContext } from "./risk-context.js";
 
 /**
  * A risk decision as data: `allowed`, an UPPER_SNAKE `code` ("OK" when allowed), a message in words
@@ -10,6 +11,17 @@ export interface RiskCheck {
   readonly code: string;
   readonly message: string;
   readonly details: Readonly<Record<string, number | string>>;
+}
+
+/**
+ * A complete risk decision for one signal: the check, the whole-unit quantity (0 when refused) and the
+ * protective stop to put on the order (undefined for none), plus the explanation record behind it.
+ */
+export interface RiskDecision extends RiskCheck {
+  readonly quantity: number;
+  readonly stopPrice: number | undefined;
+  /** The step-by-step record of how the decision was made (see RiskManagerImpl.explain); JSON-safe. */
+  readonly explanation?: unknown;
 }
 
 /**
@@ -28,6 +40,14 @@ export interface RiskManager {
   computeQuantity(signal: SignalEvent, view: PortfolioView): number;
   /** Clears any state, for an engine reset. */
   reset?(): void;
+  /** Receives the run's context once, before the first bar (symbols, their time zones, the strategy's ATR). Optional. */
+  attach?(context: RiskContext): void;
+  /**
+   * Decides a signal in one call: allowed or not, the quantity and the stop for the order. When present
+   * the engine calls it instead of canTrade/computeQuantity (which must give the same answers), and
+   * puts `stopPrice` on the order. The view is a RiskView. Optional.
+   */
+  evaluate?(signal: SignalEvent, view: PortfolioView): RiskDecision;
 }
 
 /** The check that allows a trade. */
