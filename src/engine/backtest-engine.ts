@@ -180,7 +180,7 @@ export class BacktestEngine extends EventLoop {
       positions: this.view.positions(),
       openOrders: this.book.all(),
       lastBars,
-      tradeCount: p.roundTrips.length,
+      tradeCount: p.roundTripCount,
       warnings: [...this.warnings],
     };
   }
@@ -217,23 +217,24 @@ export class BacktestEngine extends EventLoop {
   }
 
   /**
-   * Returns the results of the run so far (see BacktestResult). The per-symbol curves, journal, metrics
-   * and correlation are computed when first read (they cost more than the rest together on long runs), from the state
-   * at this call, even if the engine steps on or is reset.
+   * Returns the results of the run so far (see BacktestResult). The equity curve, trades table,
+   * per-symbol curves, journal, metrics and correlation are computed when first read (they cost more
+   * than the rest together on long runs), from the state at this call, even if the engine steps on or
+   * is reset.
    */
   results(options: ResultsOptions = {}): BacktestResult {
     const p = this.portfolio;
     const alignment = check.keyword("correlationAlignment", options.correlationAlignment ?? "day", ["day", "step"] as const);
-    const equity = p.curves.equityTable();
     const tradeList = [...p.roundTrips];
     const openOrders = this.book.all();
-    const ts = equity.getChild("ts")!.toArray() as Float64Array;
+    const steps = this.stepCount, curves = p.curves;
     const journal = this.journalRecorder, rows = journal.length;
     const curveLog = this.symbolCurves, changes = curveLog.length, bars = this.barCount, handlers = this.o.handlers;
     const symbols = this.symbols, columns = this.columns, consumed = this.consumed.slice();
     const base = {
-      equity,
-      trades: roundTripTable(tradeList),
+      // placeholders for the lazy tables defined below, so that the keys keep their order
+      equity: undefined as unknown as arrow.Table,
+      trades: undefined as unknown as arrow.Table,
       tradeList,
       openPositions: this.view.positions(),
       openOrders,
@@ -241,8 +242,8 @@ export class BacktestEngine extends EventLoop {
         strategy: this.o.strategy.name,
         riskManager: this.o.riskManager.name,
         symbols: [...symbols],
-        start: ts.length > 0 ? toIso(ts[0]!) : null,
-        end: ts.length > 0 ? toIso(ts[ts.length - 1]!) : null,
+        start: steps > 0 ? toIso(this.firstTs) : null,
+        end: steps > 0 ? toIso(this.lastTs) : null,
         steps: this.stepCount,
         bars: this.barCount,
         totalBars: this.totalBarCount,
@@ -254,9 +255,10 @@ export class BacktestEngine extends EventLoop {
         warnings: [...this.warnings],
       },
     };
-    const withCurves = defineLazy(base, "symbolEquity", () => curveLog.toTable(symbols, handlers, bars, changes));
+    const withEquity = defineLazy(defineLazy(base, "equity", () => curves.equityTable(steps)), "trades", () => roundTripTable(tradeList));
+    const withCurves = defineLazy(withEquity, "symbolEquity", () => curveLog.toTable(symbols, handlers, bars, changes));
     const withJournal = defineLazy(withCurves, "journal", () => journal.toTable(symbols, columns.map((c) => c.close), rows, handlers));
-    const withMetrics = defineLazy(withJournal, "metrics", () => resultMetrics(equity, tradeList, options.metrics));
+    const withMetrics = defineLazy(withJournal, "metrics", () => resultMetrics(withJournal.equity, tradeList, options.metrics));
     return defineLazy(withMetrics, "correlation", () =>
       correlationMatrix(symbolReturns(symbols, columns.map((c) => c.tsClose), columns.map((c) => c.close), consumed, alignment)));
   }

@@ -2,15 +2,16 @@ import { EngineStateError, LookaheadError } from "../core/errors.js";
 import { toIso } from "../core/time.js";
 import type { Bar, BarColumns } from "../core/types.js";
 import { barAt } from "../data/bar-table.js";
-import { MergeCursor } from "../data/merge-bars.js";
 import { Portfolio } from "../portfolio/portfolio.js";
 import { portfolioView, type PortfolioView } from "../portfolio/portfolio-view.js";
 import type { ResolvedEngineOptions } from "./backtest-engine-options.js";
 import { checkSignal } from "./check-signal.js";
 import type { EventCapture } from "./event-capture.js";
 import { EventQueue } from "./event-queue.js";
+import { ExecutionHandler } from "../execution/execution-handler.js";
 import type { DeniedEvent, EngineEvent, MarketEvent, OrderEvent, SignalEvent } from "./events.js";
 import { Journal } from "./journal.js";
+import { stepCursor, type StepCursor } from "./step-cursor.js";
 import { OrderBook } from "./order-book.js";
 import { routeSignal } from "./route-signal.js";
 import { SymbolCurveLog } from "./symbol-curve-log.js";
@@ -25,16 +26,20 @@ import type { EventPredicate } from "./step-target.js";
  * 2. market: each bar is marked in the portfolio and journaled (as a MarketEvent);
  * 3. strategy: each bar, in the same order, goes to the strategy once all of them are marked (signals
  *    are checked, journaled and queued);
- * 4-5. the queue drains first in, first out: signals go to the risk step, which queues a denial or an
- *    order; an order joins the order book for its symbol's next bar as it is made, so that a second
- *    signal in the same step sees it as held.
+ * 4-5. the queue of signals drains first in, first out: each goes to the risk step, which journals a
+ *    denial or an order; an order joins the order book for its symbol's next bar as it is made, so that
+ *    a second signal in the same step sees it as held.
  *    So within T: fills, market events, signals, risk decisions, new orders.
  * The equity curve gets one row at the end of the step; the per-symbol curves are rebuilt from the
  * bars and the positions after each symbol's fills (SymbolCurveLog).
  *
  * The per-bar path allocates nothing when the strategy has the fast path `calculateSignalsAt` and no
  * step report is being captured: bars are read from the columns by row, and Bar and MarketEvent
- * objects are made only for a strategy's general `calculateSignals`, for step reports, and for fills.
+ * objects are made only for a strategy's general `calculateSignals` and for step reports (and for
+ * fills when the execution handler overrides `execute`). One symbol is stepped by SingleCursor and up to 16
+ * are merged by LinearMerge, both giving the order and errors of MergeCursor, which merges more. A
+ * position's excursion range (MAE/MFE) is caught up from the high and low columns at its symbol's next
+ * fill instead of bar by bar.
  */
 export abstract class EventLoop {
   protected readonly o: ResolvedEngineOptions;
@@ -43,14 +48,20 @@ export abstract class EventLoop {
   protected readonly columns: readonly BarColumns[];
   private readonly symbolIndex: ReadonlyMap<string, number>;
   protected readonly totalBarCount: number;
-  protected cursor!: MergeCursor;
+  protected cursor!: StepCursor;
   protected portfolio!: Portfolio;
   protected view!: PortfolioView;
   protected book!: OrderBook;
-  protected readonly queue = new EventQueue<EngineEvent>();
+  /** The signals waiting for the risk step, and their symbols' indices (in step). */
+  protected readonly queue = new EventQueue<SignalEvent>();
+  private readonly queueSymbols = new EventQueue<number>();
   protected journalRecorder!: Journal;
   protected symbolCurves!: SymbolCurveLog;
+  /** The time of the first step (NaN before it). */
+  protected firstTs = NaN;
   protected readonly consumed: Int32Array;
+  /** Per symbol, the first row whose high and low have not been added to its position's excursion range yet. */
+  private readonly rangeRow: Int32Array;
   protected readonly warnings = new Set<string>();
   protected headSymbol = -1;
   protected headRow = -1;
@@ -68,6 +79,8 @@ export abstract class EventLoop {
   private readonly stepEvents: (MarketEvent | undefined)[] = [];
   private readonly rangeBeforeFills: boolean;
   private fastStrategy = false;
+  /** True when the execution handler's `execute` and `marketPrice` are ExecutionHandler's own, so fills can skip the bar object. */
+  private plainExecution = false;
 
   protected constructor(options: ResolvedEngineOptions) {
     this.o = options;
@@ -76,6 +89,7 @@ export abstract class EventLoop {
     this.columns = options.handlers.map((h) => h.columns!);
     this.totalBarCount = this.columns.reduce((n, c) => n + c.tsClose.length, 0);
     this.consumed = new Int32Array(this.symbols.length);
+    this.rangeRow = new Int32Array(this.symbols.length);
     this.stepSymbols = new Int32Array(this.symbols.length);
     this.stepRows = new Int32Array(this.symbols.length);
     this.rangeBeforeFills = options.execution.fillAt === "close";
@@ -89,7 +103,7 @@ export abstract class EventLoop {
 
   /** (Re)creates the run state at the first bar. */
   protected start(): void {
-    this.cursor = new MergeCursor(this.o.handlers);
+    this.cursor = stepCursor(this.o.handlers);
     const longest = this.columns.reduce((n, c) => Math.max(n, c.tsClose.length), 0);
     this.portfolio = new Portfolio({ initialCash: this.o.initialCash, symbols: this.symbols, capacity: { steps: longest, bars: 16 } });
     this.symbolCurves = new SymbolCurveLog();
@@ -97,13 +111,17 @@ export abstract class EventLoop {
     const book = this.book;
     this.view = portfolioView(this.portfolio, { pendingQuantity: (s) => book.pendingQuantity(s), openOrders: () => book.all() });
     this.queue.clear();
+    this.queueSymbols.clear();
     this.journalRecorder = new Journal(1024);
     this.stepEvents.fill(undefined);
     this.fastStrategy = usesFastPath(this.o.strategy);
+    const execution = this.o.execution;
+    this.plainExecution = execution.execute === ExecutionHandler.prototype.execute && execution.marketPrice === ExecutionHandler.prototype.marketPrice;
     this.consumed.fill(0);
+    this.rangeRow.fill(0);
     this.warnings.clear();
     this.stepCount = this.barCount = 0;
-    this.lastTs = NaN;
+    this.lastTs = this.firstTs = NaN;
     this.nextOrderId = 1;
     this.inStep = false;
     this.advance();
@@ -140,11 +158,9 @@ export abstract class EventLoop {
       this.advance();
     }
     const portfolio = this.portfolio, columns = this.columns, stepSymbols = this.stepSymbols, stepRows = this.stepRows;
-    const rangeBeforeFills = this.rangeBeforeFills;
-    if (this.book.size > 0 || rangeBeforeFills) {
+    if (this.book.size > 0) {
       for (let i = 0; i < n; i++) {
         const s = stepSymbols[i]!, row = stepRows[i]!;
-        if (rangeBeforeFills) portfolio.observeRange(s, columns[s]!.high[row]!, columns[s]!.low[row]!);
         if (this.book.count(s) > 0) {
           this.fill(s, row);
           this.symbolCurves.change(this.barCount, s, portfolio.quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
@@ -157,7 +173,6 @@ export abstract class EventLoop {
       const s = stepSymbols[i]!, row = stepRows[i]!, c = columns[s]!;
       const close = c.close[row]!;
       portfolio.mark(s, close);
-      if (!rangeBeforeFills && portfolio.quantity[s] !== 0) portfolio.observeRange(s, c.high[row]!, c.low[row]!);
       this.consumed[s] = row + 1;
       if (journalMarket) journal.nextBar();
       if (makeEvents) {
@@ -172,19 +187,20 @@ export abstract class EventLoop {
       for (let i = 0; i < n; i++) {
         const s = stepSymbols[i]!;
         const out = strategy.calculateSignalsAt!(columns[s]!, stepRows[i]!, symbols[s]!, s, view);
-        if (out !== undefined) this.acceptAll(out, T);
+        if (out !== undefined) this.acceptAll(out, T, s);
       }
     } else {
       const strategy = this.o.strategy, view = this.view;
       for (let i = 0; i < n; i++) {
         const out = strategy.calculateSignals(this.stepEvents[i]!, view);
-        if (out !== undefined) this.acceptAll(out, T);
+        if (out !== undefined) this.acceptAll(out, T, stepSymbols[i]!);
       }
     }
     if (makeEvents) this.stepEvents.fill(undefined, 0, n);
-    const queue = this.queue;
-    while (!queue.isEmpty) this.handle(queue.take(), T);
+    const queue = this.queue, queueSymbols = this.queueSymbols;
+    while (!queue.isEmpty) this.decide(queue.take(), queueSymbols.take(), T);
     portfolio.curves.recordStep(T, portfolio.cash, portfolio.marketValue, portfolio.grossExposure);
+    if (this.stepCount === 0) this.firstTs = T;
     this.stepCount++;
     this.barCount += n;
     this.lastTs = T;
@@ -228,37 +244,39 @@ export abstract class EventLoop {
     if (this.predicate !== undefined && !this.predicateHit && this.predicate(event, this as never)) this.predicateHit = true;
   }
 
-  private emit(event: SignalEvent | OrderEvent | DeniedEvent, s: number): void {
-    if (event.type === "signal") this.journalRecorder.signal(event, s);
-    else if (event.type === "order") this.journalRecorder.order(event, s);
+  /** Journals and reports a signal, and queues it for the risk step. */
+  private emitSignal(signal: SignalEvent, s: number): void {
+    this.journalRecorder.signal(signal, s);
+    if (this.capture !== undefined) this.observe(signal);
+    this.queue.push(signal);
+    this.queueSymbols.push(s);
+  }
+
+  /** Journals and reports a decision of the risk step (an order or a denial). */
+  private emitDecision(event: OrderEvent | DeniedEvent, s: number): void {
+    if (event.type === "order") this.journalRecorder.order(event, s);
     else this.journalRecorder.denied(event, s);
     if (this.capture !== undefined) this.observe(event);
-    this.queue.push(event);
   }
 
-  private handle(event: EngineEvent, T: number): void {
-    if (event.type === "signal") this.decide(event, T);
+  /** Checks and queues what the strategy returned for a bar of symbol `s`: one signal or several. */
+  private acceptAll(out: SignalEvent | readonly SignalEvent[], T: number, s: number): void {
+    if (Array.isArray(out)) for (const signal of out as readonly SignalEvent[]) this.accept(signal, T, s);
+    else this.accept(out as SignalEvent, T, s);
   }
 
-  /** Checks and queues what the strategy returned for one bar: one signal or several. */
-  private acceptAll(out: SignalEvent | readonly SignalEvent[], T: number): void {
-    if (Array.isArray(out)) for (const signal of out as readonly SignalEvent[]) this.accept(signal, T);
-    else this.accept(out as SignalEvent, T);
-  }
-
-  /** Checks a strategy's signal and queues it. */
-  private accept(signal: SignalEvent, T: number): void {
-    this.emit(signal, checkSignal(signal, this.symbolIndex, this.symbols, T, this.o.strategy.name));
+  /** Checks a strategy's signal (made after a bar of symbol `hint`) and queues it. */
+  private accept(signal: SignalEvent, T: number, hint: number): void {
+    this.emitSignal(signal, checkSignal(signal, this.symbolIndex, this.symbols, T, this.o.strategy.name, hint));
   }
 
   /** The risk step: turns a signal into an order or a denial (or nothing, for an exit when flat). */
-  private decide(signal: SignalEvent, T: number): void {
-    const s = this.portfolio.indexOf(signal.symbol);
+  private decide(signal: SignalEvent, s: number, T: number): void {
     const held = this.portfolio.quantity[s]! + this.book.pendingQuantity(s);
     const route = routeSignal(signal, held, this.o.allowShort, this.o.riskManager, this.view);
     if (route.kind === "order") this.order(signal, s, T, route.side, route.quantity);
     else if (route.kind === "deny") {
-      this.emit({ type: "denied", ts: T, symbol: signal.symbol, direction: signal.direction, code: route.code, message: route.message, details: route.details }, s);
+      this.emitDecision({ type: "denied", ts: T, symbol: signal.symbol, direction: signal.direction, code: route.code, message: route.message, details: route.details }, s);
     }
   }
 
@@ -270,7 +288,7 @@ export abstract class EventLoop {
     // Frozen: the order events of step reports are the book's own objects, so nobody can resize an approved order.
     Object.freeze(order);
     this.book.add(s, order);
-    this.emit(order, s);
+    this.emitDecision(order, s);
   }
 
   /**
@@ -285,16 +303,42 @@ export abstract class EventLoop {
     return order.quantity;
   }
 
+  /**
+   * Widens the excursion range of symbol `s`'s position by the bars it was held over since the last
+   * catch-up, up to row `end` (exclusive). The position's bars are observed here, at the symbol's next
+   * fill (the only time the range is read), rather than one by one: the position is the same over all
+   * of them, since only the symbol's own fills change it, and a max and min come out the same either way.
+   * With fills at the open, a bar is observed after its fills (with the position they leave); with
+   * fills at the close, before them.
+   */
+  private catchUpRange(s: number, end: number): void {
+    const from = this.rangeRow[s]!;
+    this.rangeRow[s] = end;
+    if (end <= from || this.portfolio.quantity[s] === 0) return;
+    const high = this.columns[s]!.high, low = this.columns[s]!.low;
+    let hi = -Infinity, lo = Infinity;
+    for (let r = from; r < end; r++) {
+      const h = high[r]!, l = low[r]!;
+      if (h > hi) hi = h;
+      if (l < lo) lo = l;
+    }
+    this.portfolio.observeRange(s, hi, lo);
+  }
+
   /** Fills the orders waiting for symbol `s` against its bar `row`. */
   private fill(s: number, row: number): void {
-    const execution = this.o.execution;
-    const bar = this.barOf(s, row);
+    this.catchUpRange(s, this.rangeBeforeFills ? row + 1 : row);
+    const execution = this.o.execution, c = this.columns[s]!;
+    const tsOpen = c.tsOpen[row]!, tsClose = c.tsClose[row]!;
+    const atOpen = execution.fillAt === "open";
+    // Without overrides of `execute` or `marketPrice`, fills read the bar's columns and no bar object is made.
+    const bar = this.plainExecution ? undefined : this.barOf(s, row);
     const due = this.book.take(s);
     for (const order of due) {
-      if (!(bar.tsClose > order.ts)) {
-        throw new LookaheadError(`order ${order.id} for ${order.symbol} decided at ${toIso(order.ts)} would fill on a bar closing at ${toIso(bar.tsClose)}; bars must close strictly after each other`, { orderId: order.id });
+      if (!(tsClose > order.ts)) {
+        throw new LookaheadError(`order ${order.id} for ${order.symbol} decided at ${toIso(order.ts)} would fill on a bar closing at ${toIso(tsClose)}; bars must close strictly after each other`, { orderId: order.id });
       }
-      if (execution.fillAt === "open" && bar.tsOpen < order.ts) {
+      if (atOpen && tsOpen < order.ts) {
         // The bar opened before the order was decided (another symbol's session overlapping the decision, or
         // bars that overlap): its open was already history, so the order waits for a bar that opens later.
         this.book.add(s, order);
@@ -304,7 +348,7 @@ export abstract class EventLoop {
       const allowed = this.sellable(s, order);
       if (allowed === 0) {
         const denied: DeniedEvent = {
-          type: "denied", ts: execution.fillAt === "open" ? bar.tsOpen : bar.tsClose, symbol: order.symbol, direction: order.direction, code: "NO_POSITION",
+          type: "denied", ts: atOpen ? tsOpen : tsClose, symbol: order.symbol, direction: order.direction, code: "NO_POSITION",
           message: `order ${order.id} (${order.side} ${order.quantity} ${order.symbol}, ${order.direction}) has nothing left to ${order.direction === "exit" ? "close" : "sell without shorting"}: an earlier fill was cut`,
           details: { position: this.portfolio.quantity[s]!, requestedQuantity: order.quantity }, orderId: order.id,
         };
@@ -313,11 +357,15 @@ export abstract class EventLoop {
         continue;
       }
       const cut = allowed < order.quantity;
-      let result = execution.execute(cut ? { ...order, quantity: allowed } : order, bar, this.portfolio.cash);
+      const toFill = cut ? { ...order, quantity: allowed } : order;
+      let result = bar === undefined
+        ? execution.executeAtPrice(toFill, atOpen ? c.open[row]! : c.close[row]!, atOpen ? tsOpen : tsClose, this.portfolio.cash)
+        : execution.execute(toFill, bar, this.portfolio.cash);
       if (cut && result.type === "fill") result = { ...result, requestedQuantity: order.quantity };
       if (result.type === "fill") {
         if (result.quantity < result.requestedQuantity) this.warn("INSUFFICIENT_CASH: some buys were cut to what the cash affords (fills with quantity < requestedQuantity)");
-        this.portfolio.applyFill(s, result, execution.marketPrice(bar), row);
+        const marketPrice = bar === undefined ? (atOpen ? c.open[row]! : c.close[row]!) : execution.marketPrice(bar);
+        this.portfolio.applyFill(s, result, marketPrice, row);
         this.journalRecorder.fill(result, s);
         if (this.capture !== undefined) this.observe(result);
       } else {

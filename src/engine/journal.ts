@@ -1,9 +1,8 @@
 import * as arrow from "apache-arrow";
 import { dictionaryVector, float64Vector, int32Vector } from "../core/arrow-vectors.js";
-import { GrowableFloat64 } from "../core/growable-float64.js";
-import { GrowableInt32 } from "../core/growable-int32.js";
 import type { DataHandler } from "../data/data-handler.js";
 import { MergeCursor } from "../data/merge-bars.js";
+import { RowStore } from "./row-store.js";
 import { EVENT_TYPES, type DeniedEvent, type FillEvent, type OrderEvent, type SignalEvent } from "./events.js";
 
 const DIRECTIONS = ["long", "short", "exit"] as const;
@@ -31,20 +30,12 @@ export class Journal {
   private type: Int32Array;
   private symbol: Int32Array;
   private ref: Int32Array;
-  private readonly direction = new GrowableInt32(64);
-  private readonly side = new GrowableInt32(64);
-  private readonly quantity = new GrowableFloat64(64);
-  private readonly requested = new GrowableFloat64(64);
-  private readonly price = new GrowableFloat64(64);
-  private readonly commission = new GrowableFloat64(64);
-  private readonly slippage = new GrowableFloat64(64);
-  private readonly strength = new GrowableFloat64(64);
-  private readonly stopPrice = new GrowableFloat64(64);
-  private readonly orderId = new GrowableInt32(64);
-  private readonly code = new GrowableInt32(64);
-  private readonly reason = new GrowableInt32(64);
+  /** Detail rows, by type: signal [direction, strength, stopPrice, reason], order [direction, side, quantity, stopPrice, orderId, reason], fill [side, quantity, requested, price, commission, slippage, orderId], denied [direction, orderId, code, reason]. */
+  private readonly details = new RowStore(7);
   private readonly strings: string[] = [];
   private readonly stringIndex = new Map<string, number>();
+  private lastText = "";
+  private lastTextIndex = -1;
 
   /** Reserves `capacity` rows (they grow beyond), e.g. the number of bars of the run. */
   constructor(capacity = 1024) {
@@ -83,22 +74,43 @@ export class Journal {
 
   /** Records a signal of symbol `s`. */
   signal(e: SignalEvent, s: number): void {
-    this.detail(e.ts, TYPE_CODE.signal, s, DIRECTIONS.indexOf(e.direction), -1, NaN, NaN, NaN, NaN, NaN, e.strength, e.stopPrice ?? NaN, -1, -1, e.reason);
+    const d = this.details, o = this.detail(e.ts, TYPE_CODE.signal, s), c = d.chunk;
+    c[o] = directionCode(e.direction);
+    c[o + 1] = e.strength;
+    c[o + 2] = e.stopPrice ?? NaN;
+    c[o + 3] = this.intern(e.reason);
   }
 
   /** Records an order of symbol `s`. */
   order(e: OrderEvent, s: number): void {
-    this.detail(e.ts, TYPE_CODE.order, s, DIRECTIONS.indexOf(e.direction), SIDES.indexOf(e.side), e.quantity, NaN, NaN, NaN, NaN, NaN, e.stopPrice ?? NaN, e.id, -1, e.reason);
+    const d = this.details, o = this.detail(e.ts, TYPE_CODE.order, s), c = d.chunk;
+    c[o] = directionCode(e.direction);
+    c[o + 1] = sideCode(e.side);
+    c[o + 2] = e.quantity;
+    c[o + 3] = e.stopPrice ?? NaN;
+    c[o + 4] = e.id;
+    c[o + 5] = this.intern(e.reason);
   }
 
   /** Records a fill of symbol `s`. */
   fill(e: FillEvent, s: number): void {
-    this.detail(e.ts, TYPE_CODE.fill, s, -1, SIDES.indexOf(e.side), e.quantity, e.requestedQuantity, e.price, e.commission, e.slippage, NaN, NaN, e.orderId, -1, undefined);
+    const d = this.details, o = this.detail(e.ts, TYPE_CODE.fill, s), c = d.chunk;
+    c[o] = sideCode(e.side);
+    c[o + 1] = e.quantity;
+    c[o + 2] = e.requestedQuantity;
+    c[o + 3] = e.price;
+    c[o + 4] = e.commission;
+    c[o + 5] = e.slippage;
+    c[o + 6] = e.orderId;
   }
 
   /** Records a denial of symbol `s` (its message goes in the reason column). */
   denied(e: DeniedEvent, s: number): void {
-    this.detail(e.ts, TYPE_CODE.denied, s, DIRECTIONS.indexOf(e.direction), -1, NaN, NaN, NaN, NaN, NaN, NaN, NaN, e.orderId ?? -1, this.intern(e.code), e.message);
+    const d = this.details, o = this.detail(e.ts, TYPE_CODE.denied, s), c = d.chunk;
+    c[o] = directionCode(e.direction);
+    c[o + 1] = e.orderId ?? -1;
+    c[o + 2] = this.intern(e.code);
+    c[o + 3] = this.intern(e.message);
   }
 
   /**
@@ -120,18 +132,43 @@ export class Journal {
       direction: i32(), side: i32(), quantity: f64(), requested: f64(), price: f64(), commission: f64(), slippage: f64(),
       strength: f64(), stopPrice: f64(), orderId: i32(), code: i32(), reason: i32(),
     };
-    const d = {
-      direction: this.direction.values(), side: this.side.values(), quantity: this.quantity.values(), requested: this.requested.values(),
-      price: this.price.values(), commission: this.commission.values(), slippage: this.slippage.values(), strength: this.strength.values(),
-      stopPrice: this.stopPrice.values(), orderId: this.orderId.values(), code: this.code.values(), reason: this.reason.values(),
-    };
+    const d = this.details;
     for (let i = 0; i < n; i++) {
       const r = ref[i]!;
-      if (type[i] === TYPE_CODE.market) {
-        out.price[i] = closes[symbol[i]!]![r]!;
-        continue;
+      switch (type[i]) {
+        case TYPE_CODE.market:
+          out.price[i] = closes[symbol[i]!]![r]!;
+          break;
+        case TYPE_CODE.signal:
+          out.direction[i] = d.get(r, 0);
+          out.strength[i] = d.get(r, 1);
+          out.stopPrice[i] = d.get(r, 2);
+          out.reason[i] = d.get(r, 3);
+          break;
+        case TYPE_CODE.order:
+          out.direction[i] = d.get(r, 0);
+          out.side[i] = d.get(r, 1);
+          out.quantity[i] = d.get(r, 2);
+          out.stopPrice[i] = d.get(r, 3);
+          out.orderId[i] = d.get(r, 4);
+          out.reason[i] = d.get(r, 5);
+          break;
+        case TYPE_CODE.fill:
+          out.side[i] = d.get(r, 0);
+          out.quantity[i] = d.get(r, 1);
+          out.requested[i] = d.get(r, 2);
+          out.price[i] = d.get(r, 3);
+          out.commission[i] = d.get(r, 4);
+          out.slippage[i] = d.get(r, 5);
+          out.orderId[i] = d.get(r, 6);
+          break;
+        case TYPE_CODE.denied:
+          out.direction[i] = d.get(r, 0);
+          out.orderId[i] = d.get(r, 1);
+          out.code[i] = d.get(r, 2);
+          out.reason[i] = d.get(r, 3);
+          break;
       }
-      for (const key of Object.keys(d) as (keyof typeof d)[]) out[key][i] = d[key][r]!;
     }
     return new arrow.Table({
       ts: float64Vector(ts),
@@ -179,12 +216,15 @@ export class Journal {
   }
 
   private intern(text: string): number {
+    if (text === this.lastText && this.lastTextIndex >= 0) return this.lastTextIndex;
     let i = this.stringIndex.get(text);
     if (i === undefined) {
       i = this.strings.length;
       this.strings.push(text);
       this.stringIndex.set(text, i);
     }
+    this.lastText = text;
+    this.lastTextIndex = i;
     return i;
   }
 
@@ -212,22 +252,19 @@ export class Journal {
     this.ref = ref;
   }
 
-  private detail(
-    ts: number, type: number, s: number, direction: number, side: number, quantity: number, requested: number, price: number,
-    commission: number, slippage: number, strength: number, stopPrice: number, orderId: number, code: number, reason: string | undefined,
-  ): void {
-    this.row(ts, type, s, this.direction.length);
-    this.direction.push(direction);
-    this.side.push(side);
-    this.quantity.push(quantity);
-    this.requested.push(requested);
-    this.price.push(price);
-    this.commission.push(commission);
-    this.slippage.push(slippage);
-    this.strength.push(strength);
-    this.stopPrice.push(stopPrice);
-    this.orderId.push(orderId);
-    this.code.push(code);
-    this.reason.push(reason === undefined ? -1 : this.intern(reason));
+  /** Appends the row of a detail event and returns the offset of its detail numbers in `details.chunk`. */
+  private detail(ts: number, type: number, s: number): number {
+    this.row(ts, type, s, this.details.length);
+    return this.details.append();
   }
+}
+
+/** Returns the code of a signal direction (its index in DIRECTIONS). */
+function directionCode(direction: string): number {
+  return direction === "long" ? 0 : direction === "short" ? 1 : direction === "exit" ? 2 : -1;
+}
+
+/** Returns the code of an order side (its index in SIDES). */
+function sideCode(side: string): number {
+  return side === "buy" ? 0 : side === "sell" ? 1 : -1;
 }

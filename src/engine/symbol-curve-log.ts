@@ -1,9 +1,8 @@
 import * as arrow from "apache-arrow";
 import { dictionaryVector, float64Vector } from "../core/arrow-vectors.js";
-import { GrowableFloat64 } from "../core/growable-float64.js";
-import { GrowableInt32 } from "../core/growable-int32.js";
 import type { DataHandler } from "../data/data-handler.js";
 import { MergeCursor } from "../data/merge-bars.js";
+import { RowStore } from "./row-store.js";
 
 /**
  * The per-symbol curves of a run (one row per bar: symbol, ts, position, close, pnl) kept as the few
@@ -16,15 +15,12 @@ import { MergeCursor } from "../data/merge-bars.js";
  * const table = log.toTable(symbols, handlers, bars);
  */
 export class SymbolCurveLog {
-  private readonly fromBar = new GrowableInt32(64);
-  private readonly symbol = new GrowableInt32(64);
-  private readonly quantity = new GrowableFloat64(64);
-  private readonly averagePrice = new GrowableFloat64(64);
-  private readonly realizedPnl = new GrowableFloat64(64);
+  /** Per change: fromBar, symbol, quantity, averagePrice, realizedPnl. */
+  private readonly changes = new RowStore(5);
 
   /** The number of changes logged. */
   get length(): number {
-    return this.symbol.length;
+    return this.changes.length;
   }
 
   /**
@@ -32,11 +28,12 @@ export class SymbolCurveLog {
    * the step whose fills made it), until its next change.
    */
   change(fromBar: number, s: number, quantity: number, averagePrice: number, realizedPnl: number): void {
-    this.fromBar.push(fromBar);
-    this.symbol.push(s);
-    this.quantity.push(quantity);
-    this.averagePrice.push(averagePrice);
-    this.realizedPnl.push(realizedPnl);
+    const store = this.changes, o = store.append(), c = store.chunk;
+    c[o] = fromBar;
+    c[o + 1] = s;
+    c[o + 2] = quantity;
+    c[o + 3] = averagePrice;
+    c[o + 4] = realizedPnl;
   }
 
   /**
@@ -47,7 +44,7 @@ export class SymbolCurveLog {
   toTable(symbols: readonly string[], handlers: readonly DataHandler[], bars: number, changes = this.length): arrow.Table {
     const k = symbols.length;
     const q = new Float64Array(k), average = new Float64Array(k), realized = new Float64Array(k);
-    const from = this.fromBar.values(), who = this.symbol.values(), dq = this.quantity.values(), da = this.averagePrice.values(), dr = this.realizedPnl.values();
+    const log = this.changes;
     const columns = handlers.map((h) => h.columns!);
     const symbol = new Int32Array(bars), ts = new Float64Array(bars), position = new Float64Array(bars), close = new Float64Array(bars), pnl = new Float64Array(bars);
     const cursor = new MergeCursor(handlers);
@@ -56,11 +53,11 @@ export class SymbolCurveLog {
       const s = cursor.next();
       if (s < 0) break;
       const row = cursor.row;
-      for (; next < changes && from[next]! <= i; next++) {
-        const c = who[next]!;
-        q[c] = dq[next]!;
-        average[c] = da[next]!;
-        realized[c] = dr[next]!;
+      for (; next < changes && log.get(next, 0) <= i; next++) {
+        const c = log.get(next, 1);
+        q[c] = log.get(next, 2);
+        average[c] = log.get(next, 3);
+        realized[c] = log.get(next, 4);
       }
       const x = columns[s]!.close[row]!, held = q[s]!;
       symbol[i] = s;

@@ -47,8 +47,16 @@ export class ExecutionHandler {
   /** Returns the fill of `order` against `bar` given the cash available, or why it cannot fill. */
   execute(order: OrderEvent, bar: Bar, cash: number): FillEvent | DeniedEvent {
     const open = this.fillAt === "open";
-    const market = open ? bar.open : bar.close;
-    const ts = open ? bar.tsOpen : bar.tsClose;
+    return this.executeAtPrice(order, open ? bar.open : bar.close, open ? bar.tsOpen : bar.tsClose, cash);
+  }
+
+  /**
+   * Returns the fill of `order` when the market trades at `market` (before slippage) at time `ts`,
+   * given the cash available, or why it cannot fill: what `execute` returns for a bar whose price and
+   * time for `fillAt` are those. The engine calls it with the bar's columns, without a bar object,
+   * unless `execute` or `marketPrice` are overridden.
+   */
+  executeAtPrice(order: OrderEvent, market: number, ts: number, cash: number): FillEvent | DeniedEvent {
     const side = order.side;
     let quantity = order.quantity;
     let price = this.slippage.fillPrice(side, market, quantity);

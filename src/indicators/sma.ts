@@ -24,6 +24,16 @@ export class SMA extends StreamingIndicator {
   /** Takes the next input and returns the new average, or undefined while warming up (or for NaN). */
   update(value: number): number | undefined {
     if (value !== value) return undefined;
+    this.add(value);
+    return this.seen >= this.period ? this.value : undefined;
+  }
+
+  /**
+   * Takes the next input, as `update` does, without returning the average (read it with
+   * `getResultOrNaN()`): a hot loop's call returns no number for the JS engine to box.
+   */
+  add(value: number): void {
+    if (value !== value) return;
     const period = this.period;
     const old = this.seen >= period ? this.window[this.head]! : 0;
     this.window[this.head] = value;
@@ -33,7 +43,7 @@ export class SMA extends StreamingIndicator {
       this.sum = resum(this.window);
     }
     this.value = this.sum / period;
-    return ++this.seen >= period ? this.value : undefined;
+    this.seen++;
   }
 }
 

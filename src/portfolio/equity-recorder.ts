@@ -73,9 +73,12 @@ export class EquityRecorder {
     this.rows = i + 1;
   }
 
-  /** Returns the total curve as an Arrow table: ts (epoch ms UTC of the step), equity, cash, marketValue and grossExposure (money). */
-  equityTable(): arrow.Table {
-    const n = this.steps;
+  /**
+   * Returns the total curve as an Arrow table: ts (epoch ms UTC of the step), equity, cash, marketValue
+   * and grossExposure (money), of the first `steps` rows (default all: the curve as it was then).
+   */
+  equityTable(steps = this.steps): arrow.Table {
+    const n = Math.min(steps, this.steps);
     const cash = this.cash.subarray(0, n), market = this.market.subarray(0, n);
     const equity = new Float64Array(n);
     for (let i = 0; i < n; i++) equity[i] = cash[i]! + market[i]!;

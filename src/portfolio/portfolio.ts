@@ -1,6 +1,7 @@
 import { check, invalid } from "../core/check.js";
 import type { RoundTrip } from "../core/types.js";
 import type { FillEvent } from "../engine/events.js";
+import { RowStore } from "../engine/row-store.js";
 import { EquityRecorder } from "./equity-recorder.js";
 
 /** Options of {@link Portfolio}. */
@@ -15,7 +16,7 @@ export interface PortfolioOptions {
 
 /**
  * The ledger of one backtest: cash, and per symbol the signed quantity (negative = short), average
- * entry price, realized P&L and last price; it records the equity curve and the round trips. Only fills
+ * entry price, realized P&L and last price; it records the round trips (and holds a recorder for curves). Only fills
  * (`applyFill`) and marks (`mark`) change it; strategies and risk managers read it through a
  * PortfolioView. Symbols are addressed by their index in `symbols` on the hot path.
  *
@@ -34,10 +35,11 @@ export class Portfolio {
   readonly symbols: readonly string[];
   /** Cash at the start. */
   readonly initialCash: number;
-  /** The equity curve and per-symbol curves recorded so far. */
+  /**
+   * A recorder of the equity curve and per-symbol curves, for code that drives a portfolio itself (the
+   * engine logs fills instead and rebuilds its curves when they are read; see EquityLog).
+   */
   readonly curves: EquityRecorder;
-  /** The closed round trips, in the order they closed. */
-  readonly roundTrips: RoundTrip[] = [];
   /** Signed quantity per symbol (negative = short). */
   readonly quantity: Float64Array;
   /** Average entry price per symbol (0 when flat). */
@@ -52,11 +54,19 @@ export class Portfolio {
   private market = 0;
   private gross = 0;
   private readonly index = new Map<string, number>();
+  private lastSymbol = "";
+  private lastIndex = -1;
   private readonly entryTs: Float64Array;
   private readonly entryRow: Float64Array;
   private readonly openCommission: Float64Array;
   private readonly high: Float64Array;
   private readonly low: Float64Array;
+  /**
+   * The round trips as numbers (symbol, long, then the numeric fields of RoundTrip in order): a long run
+   * closes many thousands, and objects kept alive that long cost the garbage collector far more than rows.
+   */
+  private readonly trips = new RowStore(13);
+  private readonly tripObjects: RoundTrip[] = [];
 
   constructor(options: PortfolioOptions) {
     this.initialCash = check.positive("initialCash", options?.initialCash);
@@ -76,6 +86,35 @@ export class Portfolio {
     this.high = new Float64Array(k);
     this.low = new Float64Array(k);
     this.curves = new EquityRecorder(options.capacity?.steps, options.capacity?.bars);
+  }
+
+  /** The closed round trips, in the order they closed (the same array every time, grown as trips close). */
+  get roundTrips(): RoundTrip[] {
+    const out = this.tripObjects, trips = this.trips;
+    for (let i = out.length; i < trips.length; i++) {
+      const long = trips.get(i, 1) === 1;
+      out.push({
+        symbol: this.symbols[trips.get(i, 0)]!,
+        side: long ? "long" : "short",
+        quantity: trips.get(i, 2),
+        entryTs: trips.get(i, 3),
+        exitTs: trips.get(i, 4),
+        entryPrice: trips.get(i, 5),
+        exitPrice: trips.get(i, 6),
+        pnl: trips.get(i, 7),
+        returnFraction: trips.get(i, 8),
+        commission: trips.get(i, 9),
+        barsHeld: trips.get(i, 10),
+        mae: trips.get(i, 11),
+        mfe: trips.get(i, 12),
+      });
+    }
+    return out;
+  }
+
+  /** The number of closed round trips. */
+  get roundTripCount(): number {
+    return this.trips.length;
   }
 
   /** Cash now. */
@@ -100,7 +139,13 @@ export class Portfolio {
 
   /** Returns the index of a symbol, or -1 when the portfolio does not know it. */
   indexOf(symbol: string): number {
-    return this.index.get(symbol) ?? -1;
+    // The last symbol found is remembered: risk managers and strategies ask about one symbol several times in a row.
+    if (symbol === this.lastSymbol && this.lastIndex >= 0) return this.lastIndex;
+    const s = this.index.get(symbol);
+    if (s === undefined) return -1;
+    this.lastSymbol = symbol;
+    this.lastIndex = s;
+    return s;
   }
 
   /** Returns the unrealized P&L of symbol `s`: quantity x (last - average price). */
@@ -205,20 +250,19 @@ export class Portfolio {
     const commission = entryCommission + exitCommission;
     const pnl = gross - commission;
     const up = Math.max(0, this.high[s]! - entryPrice), down = Math.max(0, entryPrice - this.low[s]!);
-    this.roundTrips.push({
-      symbol: this.symbols[s]!,
-      side: long ? "long" : "short",
-      quantity: closed,
-      entryTs: this.entryTs[s]!,
-      exitTs: fill.ts,
-      entryPrice,
-      exitPrice: fill.price,
-      pnl,
-      returnFraction: pnl / (entryPrice * closed),
-      commission,
-      barsHeld: row - this.entryRow[s]!,
-      mae: long ? down : up,
-      mfe: long ? up : down,
-    });
+    const trips = this.trips, o = trips.append(), t = trips.chunk;
+    t[o] = s;
+    t[o + 1] = long ? 1 : 0;
+    t[o + 2] = closed;
+    t[o + 3] = this.entryTs[s]!;
+    t[o + 4] = fill.ts;
+    t[o + 5] = entryPrice;
+    t[o + 6] = fill.price;
+    t[o + 7] = pnl;
+    t[o + 8] = pnl / (entryPrice * closed);
+    t[o + 9] = commission;
+    t[o + 10] = row - this.entryRow[s]!;
+    t[o + 11] = long ? down : up;
+    t[o + 12] = long ? up : down;
   }
 }

@@ -17,11 +17,27 @@ export function roundTripTable(trips: readonly RoundTrip[]): arrow.Table {
     symbol: utf8Vector(trips, (t) => t.symbol),
     side: utf8Vector(trips, (t) => t.side),
   };
-  for (const name of NUMBERS) {
-    const values = new Float64Array(trips.length);
-    for (let i = 0; i < trips.length; i++) values[i] = trips[i]![name];
-    columns[name] = float64Vector(values);
+  const n = trips.length;
+  const v = NUMBERS.map(() => new Float64Array(n));
+  const [quantity, entryTs, exitTs, entryPrice, exitPrice, pnl, returnFraction, commission, barsHeld, mae, mfe] = v as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  // one pass with named reads: a read by a computed key per field and trip is several times slower
+  for (let i = 0; i < n; i++) {
+    const t = trips[i]!;
+    quantity[i] = t.quantity;
+    entryTs[i] = t.entryTs;
+    exitTs[i] = t.exitTs;
+    entryPrice[i] = t.entryPrice;
+    exitPrice[i] = t.exitPrice;
+    pnl[i] = t.pnl;
+    returnFraction[i] = t.returnFraction;
+    commission[i] = t.commission;
+    barsHeld[i] = t.barsHeld;
+    mae[i] = t.mae;
+    mfe[i] = t.mfe;
   }
+  NUMBERS.forEach((name, k) => {
+    columns[name] = float64Vector(v[k]!);
+  });
   return new arrow.Table(columns);
 }
 

@@ -168,8 +168,8 @@ export class SmaCrossStrategy implements Strategy {
   /** Updates the averages with a close (known at `ts`) and returns the signal of a cross, if any. */
   private cross(state: CrossState, close: number, ts: number, symbol: string): SignalEvent | undefined {
     if (close !== close) return undefined; // both averages skip a NaN close
-    state.fast.update(close);
-    state.slow.update(close);
+    state.fast.add(close);
+    state.slow.add(close);
     // read as numbers (NaN while warming up): a number-or-undefined result would be boxed on every bar
     const fast = state.fast.getResultOrNaN(), slow = state.slow.getResultOrNaN();
     if (fast !== fast || slow !== slow) return undefined;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { allocateBarColumns, makeBarTable } from "../../src/data/bar-table.js";
+import fc from "fast-check";
 import { DataHandler } from "../../src/data/data-handler.js";
+import { ExecutionHandler } from "../../src/execution/execution-handler.js";
+import type { Bar } from "../../src/core/types.js";
+import type { OrderEvent } from "../../src/engine/events.js";
 import { BacktestEngine } from "../../src/engine/backtest-engine.js";
 import { until } from "../../src/engine/step-target.js";
 import { NullRisk } from "../../src/risk/null-risk.js";
@@ -8,6 +13,7 @@ import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
 import { randomWalkBars } from "../fixtures/random-walk-bars.js";
 import { closeOf, flatBars, handHandler } from "../fixtures/hand-bars.js";
 import { scriptedStrategy } from "../fixtures/scripted-strategy.js";
+import { calendarScenario, scenarioOptions, tableRows } from "../fixtures/calendar-scenario.js";
 import type { Strategy } from "../../src/strategy/strategy.js";
 
 const two = () => [DataHandler.fromTable(randomWalkBars(400, "AAA", 1)), DataHandler.fromTable(randomWalkBars(300, "BBB", 2))];
@@ -187,7 +193,81 @@ describe("BacktestEngine", () => {
     const journalRows = engine.journal().numRows;
     engine.run();
     expect(early.symbolEquity.numRows).toBe(early.summary.bars);
+    expect(early.equity.numRows).toBe(early.summary.steps);
+    expect(early.trades.numRows).toBe(early.summary.tradeCount);
     expect(early.journal.numRows).toBe(journalRows);
     expect(engine.results().symbolEquity.numRows).toBe(700);
+  });
+
+  it("gives identical results and step reports when fills go through an overridden execute (the bar-object path)", () => {
+    class Watched extends ExecutionHandler {
+      bars = 0;
+      override execute(order: OrderEvent, bar: Bar, cash: number) {
+        this.bars++;
+        return super.execute(order, bar, cash);
+      }
+    }
+    const options = { commission: { perShare: 0.01, minimum: 1 }, slippage: { bps: 5 } };
+    for (const fillAt of ["open", "close"] as const) {
+      const watched = new Watched({ ...options, fillAt });
+      const make = (execution: ExecutionHandler) => new BacktestEngine({ handlers: two(), strategy: new SmaCrossStrategy({ fast: 3, slow: 8, allowShort: true }), allowShort: true, initialCash: 5000, execution });
+      const a = make(new ExecutionHandler({ ...options, fillAt })), b = make(watched);
+      for (let k = 0; k < 4; k++) expect(plain(a.stepUntil({ steps: 60 }))).toEqual(plain(b.stepUntil({ steps: 60 })));
+      const ra = a.run(), rb = b.run();
+      const rows = (t: { toArray(): { toJSON(): unknown }[] }) => t.toArray().map((r) => r.toJSON());
+      expect(rows(ra.journal)).toEqual(rows(rb.journal));
+      expect(rows(ra.equity)).toEqual(rows(rb.equity));
+      expect(ra.tradeList).toEqual(rb.tradeList);
+      expect(ra.tradeList.length).toBeGreaterThan(10);
+      expect(watched.bars).toBeGreaterThan(20);
+    }
+  });
+
+  it("steps one symbol exactly as the merge does: same peeks and reports, and the merge's error at the same step for bars out of order", () => {
+    // Day 3 closes twice (a duplicate time is a step of two bars) and day 5 comes after day 6 (out of order).
+    const days = [0, 1, 2, 3, 3, 4, 6, 5, 7];
+    const table = (symbol: string, rows: number[]) => {
+      const c = allocateBarColumns(rows.length);
+      rows.forEach((d, i) => {
+        c.tsOpen[i] = closeOf(d) - 3_600_000;
+        c.tsClose[i] = closeOf(d);
+        c.open[i] = c.high[i] = c.low[i] = c.close[i] = 10 + ((i * 7) % 5);
+        c.volume[i] = 1;
+      });
+      return DataHandler.fromTable(makeBarTable(c, { symbol, timeZone: "UTC", interval: "1d" }, { validate: false }));
+    };
+    // A second symbol without bars keeps the merge cursor in use while giving the same stream.
+    const make = (handlers: DataHandler[]) => new BacktestEngine({ handlers, strategy: new SmaCrossStrategy({ fast: 1, slow: 2 }), riskManager: new NullRisk() });
+    const one = make([table("A", days)]), merged = make([table("A", days), table("Z", [])]);
+    const trace = (engine: BacktestEngine) => {
+      const out: unknown[] = [plain(engine.peek())];
+      for (;;) {
+        try {
+          const r = engine.step();
+          out.push(plain(r.events), r.bars, plain(engine.peek()));
+        } catch (error) {
+          out.push(String(error));
+          return out;
+        }
+      }
+    };
+    const a = trace(one);
+    expect(a).toEqual(trace(merged));
+    expect(String(a[a.length - 1])).toMatch(/unsorted bars from A/);
+  });
+
+  it("gives an equity curve whose rows are exactly the cash, market value, gross exposure and equity of every step's snapshot", () => {
+    fc.assert(
+      fc.property(calendarScenario({ allowShort: fc.boolean(), bps: fc.constantFrom(0, 25) }), (s) => {
+        const engine = new BacktestEngine(scenarioOptions(s));
+        const live: { ts: number; equity: number; cash: number; marketValue: number; grossExposure: number }[] = [];
+        while (!engine.done) {
+          const { snapshot } = engine.step();
+          live.push({ ts: Date.parse(snapshot.ts!), equity: snapshot.equity, cash: snapshot.cash, marketValue: snapshot.marketValue, grossExposure: snapshot.grossExposure });
+        }
+        expect(tableRows(engine.results().equity)).toEqual(live);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

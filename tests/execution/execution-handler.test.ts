@@ -84,3 +84,17 @@ describe("ExecutionHandler", () => {
     expect(() => new ExecutionHandler({ slippage: { bps: -5 } })).toThrow(/invalid bps: -5/);
   });
 });
+
+describe("ExecutionHandler.executeAtPrice", () => {
+  it.each([
+    [{}, "buy", 10, 1e6],
+    [{ fillAt: "close" as const }, "sell", 3, 0],
+    [{ slippage: { bps: 10 }, commission: { perShare: 0.5, minimum: 1 } }, "buy", 50, 2000],
+    [{ fillAt: "close" as const, commission: { fraction: 0.01 } }, "buy", 40, 100],
+    [{ commission: { minimum: 5 } }, "sell", 1, 0],
+  ] as const)("gives what execute gives for a bar with that price and time (%o, %s %i, cash %d)", (options, side, quantity, cash) => {
+    const execution = new ExecutionHandler(options);
+    const atOpen = execution.fillAt === "open";
+    expect(execution.executeAtPrice(order(side, quantity), atOpen ? bar.open : bar.close, atOpen ? bar.tsOpen : bar.tsClose, cash)).toEqual(execution.execute(order(side, quantity), bar, cash));
+  });
+});

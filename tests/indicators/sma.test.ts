@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { SMA as LibSMA } from "trading-signals";
 import { describe, expect, it } from "vitest";
 import { SMA, smaColumn } from "../../src/indicators/sma.js";
@@ -42,5 +43,21 @@ describe("SMA", () => {
     let last = 0;
     for (const v of tail) last = sma.update(v)!;
     expect(Math.abs(last - tail.reduce((a, b) => a + b, 0) / 7) / last).toBeLessThan(1e-14);
+  });
+});
+
+describe("SMA.add", () => {
+  it("leaves the same state as update for every input, NaN included", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.oneof(fc.double({ min: 1, max: 1000, noNaN: true }), fc.constant(Number.NaN)), { maxLength: 80 }), (period, values) => {
+        const a = new SMA(period), b = new SMA(period);
+        for (const v of values) {
+          a.update(v);
+          b.add(v);
+          expect(Object.is(b.getResultOrNaN(), a.getResultOrNaN())).toBe(true);
+          expect(b.seenInputs).toBe(a.seenInputs);
+        }
+      }),
+    );
   });
 });
