@@ -1,6 +1,6 @@
 import { BacktestEngine } from "../engine/backtest-engine.js";
 import { ExecutionHandler } from "../execution/execution-handler.js";
-import { FixedFractionRisk } from "../risk/fixed-fraction-risk.js";
+import { riskPreset } from "../risk/risk-preset.js";
 import { BuyAndHoldStrategy } from "../strategy/buy-and-hold-strategy.js";
 import { SmaCrossStrategy } from "../strategy/sma-cross-strategy.js";
 import type { Strategy } from "../strategy/strategy.js";
@@ -8,6 +8,7 @@ import { BACKTEST_OPTIONS, resolveBacktestOptions, type BacktestCliOptions } fro
 import { backtestReport } from "./backtest-report.js";
 import { formatBacktestText } from "./format-backtest-text.js";
 import { loadCliData } from "./load-cli-data.js";
+import { signalDecisions } from "./signal-decisions.js";
 import { optionsHelp, parseOptions } from "./parse-options.js";
 import { progressLine, type ProgressStream } from "./progress-line.js";
 
@@ -46,7 +47,7 @@ export function runBacktestCommand(argv: readonly string[], io: CommandIo): numb
     handlers,
     strategy: makeStrategy(options),
     initialCash: options.cash,
-    riskManager: new FixedFractionRisk({ fraction: options.fraction }),
+    riskManager: options.risk.preset === "fixed" ? riskPreset("fixed", { fraction: options.fraction }) : riskPreset(options.risk.preset, options.risk.options),
     allowShort: options.strategy.name === "sma-cross" && options.strategy.allowShort,
     execution: new ExecutionHandler({
       fillAt: options.fillAt,
@@ -62,7 +63,8 @@ export function runBacktestCommand(argv: readonly string[], io: CommandIo): numb
     ? engine.run({ onProgress: (p) => progress.update(p.bars, p.totalBars, p.ts), progressEvery: Math.max(10_000, Math.ceil(totalBars / 50)) })
     : engine.run();
   progress.done();
-  const report = backtestReport(options, loaded, result, warnings);
+  const explained = (engine.riskManager as { decisions?: () => readonly { ts: number; symbol: string; direction: string }[] }).decisions?.() ?? [];
+  const report = backtestReport(options, loaded, result, warnings, signalDecisions(result.journal, explained), engine.riskManager.name);
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatBacktestText(report)}\n`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { jsonSafe } from "../metrics/json-safe.js";
 import type { PositionSnapshot } from "../portfolio/portfolio-view.js";
 import type { BacktestCliOptions } from "./backtest-options.js";
 import type { LoadedFile } from "./load-cli-data.js";
+import type { SignalDecision } from "./signal-decisions.js";
 
 /** One closed round trip in the JSON output: a RoundTrip with its times as ISO 8601 UTC text. */
 export type TradeRecord = Omit<RoundTrip, "entryTs" | "exitTs"> & { readonly entryTime: string; readonly exitTime: string };
@@ -18,7 +19,10 @@ export interface BacktestReport {
   /** "regime-lab.backtest/1". */
   readonly format: string;
   readonly strategy: BacktestCliOptions["strategy"];
-  readonly settings: Pick<BacktestCliOptions, "cash" | "fraction" | "fillAt" | "commissionPerShare" | "commissionPercent" | "slippageBps">;
+  readonly settings: Pick<BacktestCliOptions, "cash" | "fraction" | "fillAt" | "commissionPerShare" | "commissionPercent" | "slippageBps"> & {
+    /** The risk preset, the options given for it, and the risk manager's description. */
+    readonly risk: { readonly preset: string; readonly options: Record<string, unknown>; readonly name: string };
+  };
   readonly data: readonly LoadedFile[];
   readonly summary: {
     readonly start: string | null;
@@ -35,6 +39,8 @@ export interface BacktestReport {
   readonly metrics: Metrics;
   readonly trades: readonly TradeRecord[];
   readonly openPositions: readonly PositionSnapshot[];
+  /** One record per signal: what the risk step made of it, with the risk manager's explanation when it keeps one. */
+  readonly decisions: readonly SignalDecision[];
   readonly warnings: readonly string[];
 }
 
@@ -46,7 +52,10 @@ export const BACKTEST_REPORT_FORMAT = "regime-lab.backtest/1";
  * closed round trip, the positions still open and every warning. JSON-safe (no NaN or Infinity).
  * @example JSON.stringify(backtestReport(options, loaded, result, warnings))
  */
-export function backtestReport(options: BacktestCliOptions, loaded: readonly LoadedFile[], result: BacktestResult, warnings: readonly string[]): BacktestReport {
+export function backtestReport(
+  options: BacktestCliOptions, loaded: readonly LoadedFile[], result: BacktestResult, warnings: readonly string[],
+  decisions: readonly SignalDecision[] = [], riskName = result.summary.riskManager,
+): BacktestReport {
   const s = result.summary;
   return jsonSafe({
     format: BACKTEST_REPORT_FORMAT,
@@ -54,6 +63,7 @@ export function backtestReport(options: BacktestCliOptions, loaded: readonly Loa
     settings: {
       cash: options.cash, fraction: options.fraction, fillAt: options.fillAt,
       commissionPerShare: options.commissionPerShare, commissionPercent: options.commissionPercent, slippageBps: options.slippageBps,
+      risk: { preset: options.risk.preset, options: { ...options.risk.options }, name: riskName },
     },
     data: loaded,
     summary: {
@@ -67,6 +77,7 @@ export function backtestReport(options: BacktestCliOptions, loaded: readonly Loa
       barsHeld: t.barsHeld, mae: t.mae, mfe: t.mfe,
     })),
     openPositions: result.openPositions,
+    decisions,
     warnings: [...warnings, ...s.warnings],
   });
 }

@@ -10,6 +10,17 @@ const money = (x: number | null): string => {
 };
 const day = (iso: string | null): string => (iso === null ? "n/a" : iso.slice(0, 10));
 
+/** Returns "174 signals: 87 orders, 3 denied (HEAT_LIMIT 2, DAILY_BUDGET 1), 84 ignored" for the decisions of a run. */
+export function signalSummary(report: BacktestReport): string {
+  const d = report.decisions;
+  const denied = d.filter((x) => x.outcome === "denied");
+  const codes = new Map<string, number>();
+  for (const x of denied) codes.set(x.code ?? "?", (codes.get(x.code ?? "?") ?? 0) + 1);
+  const byCode = [...codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c, n]) => `${c} ${n}`).join(", ");
+  const ignored = d.filter((x) => x.outcome === "ignored").length;
+  return `${formatCount(d.length)}: ${formatCount(d.length - denied.length - ignored)} orders, ${formatCount(denied.length)} denied${denied.length > 0 ? ` (${byCode})` : ""}${ignored > 0 ? `, ${formatCount(ignored)} ignored (exits while flat)` : ""}`;
+}
+
 /** Returns the strategy as people write it, e.g. "sma-cross(10, 30)" or "sma-cross(10, 30, long-short)". */
 export function strategyLabel(strategy: BacktestReport["strategy"]): string {
   if (strategy.name !== "sma-cross") return strategy.name;
@@ -43,11 +54,12 @@ export function formatBacktestText(report: BacktestReport): string {
     ["average win / loss", `${money(t.averageWin)} / ${money(t.averageLoss)}`],
     ["sqn", num(t.sqn)],
     ["kelly fraction", pct(t.kellyFraction, 1)],
+    ["signals", signalSummary(report)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const symbols = report.data.map((d) => d.symbol).join(", ");
   const lines = [
-    `${strategyLabel(report.strategy)} on ${symbols}, ${money(report.settings.cash)} cash, ${pct(report.settings.fraction, 0)} of equity per position`,
+    `${strategyLabel(report.strategy)} on ${symbols}, ${money(report.settings.cash)} cash, risk: ${report.settings.risk.name}`,
     "",
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
   ];

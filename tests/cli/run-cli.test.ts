@@ -63,7 +63,10 @@ describe("regime-lab backtest --json", () => {
     expect(report.data.map((d) => d.symbol)).toEqual(["AAA", "BBB"]);
     expect(report.summary.bars).toBe(700);
     expect(report.summary.initialCash).toBe(50_000);
-    expect(report.settings).toEqual({ cash: 50_000, fraction: 0.2, fillAt: "close", commissionPerShare: 0.01, commissionPercent: 0, slippageBps: 2 });
+    expect(report.settings).toEqual({
+      cash: 50_000, fraction: 0.2, fillAt: "close", commissionPerShare: 0.01, commissionPercent: 0, slippageBps: 2,
+      risk: { preset: "fixed", options: {}, name: "fixed fraction 20% of equity" },
+    });
     expect(new Set(report.trades.map((t) => t.symbol))).toEqual(new Set(["AAA", "BBB"]));
     expect(report.trades.some((t) => t.side === "short")).toBe(true);
     expect(report.trades.every((t) => t.commission > 0)).toBe(true);
@@ -92,7 +95,7 @@ describe("regime-lab backtest (text)", () => {
   it("prints the metrics as aligned rows with n/a for undefined statistics", () => {
     const r = cli("backtest", "--data", SPX, "--strategy", "buy-and-hold", "--fraction", "1");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("buy-and-hold on SPX, 100,000.00 cash, 100% of equity per position");
+    expect(r.stdout).toContain("buy-and-hold on SPX, 100,000.00 cash, risk: fixed fraction 100% of equity");
     expect(r.stdout).toMatch(/ {2}max drawdown {11}-\d+\.\d\d% \(2007-10-09 to 2009-03-09, recovered/);
     expect(r.stdout).toMatch(/ {2}win rate {15}n\/a/);
     expect(r.stdout).toContain("no round trips: trade statistics are null");
