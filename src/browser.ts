@@ -62,6 +62,11 @@ export { regimeMarks, regimeColorScale, type RegimeMarksOptions } from "./charts
 export { regimePriceChart, type RegimePriceChartOptions } from "./charts/regime-price-chart.js";
 export { regimeProbabilityChart, type RegimeProbabilityChartOptions } from "./charts/regime-probability-chart.js";
 export { regimeTimelineChart, type RegimeTimelineChartOptions } from "./charts/regime-timeline-chart.js";
+export { heatGauge, HEAT_COLORS, type HeatGaugeInput, type HeatGaugeOptions } from "./charts/heat-gauge.js";
+export { sizingBreakdownChart, type SizingBreakdownChartOptions } from "./charts/sizing-breakdown-chart.js";
+export { dailyRiskUsageChart, DAILY_RISK_USAGE_COLUMNS, type DailyRiskUsageChartOptions } from "./charts/daily-risk-usage-chart.js";
+export { heatChart, HEAT_CHART_COLUMNS, type HeatChartOptions } from "./charts/heat-chart.js";
+export { drawdownScaleChart, DRAWDOWN_SCALE_COLUMNS, type DrawdownScaleChartOptions } from "./charts/drawdown-scale-chart.js";
 
 // regimes (issue 4): named regimes, the classifier interface, timelines
 export { REGIMES, REGIME_COLORS, REGIME_DESCRIPTIONS, isRegime, regimeOfSyntheticLabel, type Regime } from "./regime/regimes.js";
