@@ -5,7 +5,7 @@
  */
 
 // core
-export type { Bar, BarColumns, BarField, RoundTrip, Side, SymbolInfo } from "./core/types.js";
+export type { Bar, BarColumns, BarField, ExitReason, RoundTrip, Side, SymbolInfo } from "./core/types.js";
 export { BAR_FIELDS, PRICE_FIELDS } from "./core/types.js";
 export {
   EngineError, EngineStateError, InvalidOptionError, LookaheadError, NotEnoughDataError, SchemaError, UnsortedStreamError,
@@ -115,7 +115,7 @@ export { LinearSlope, linearSlopeColumn } from "./indicators/linear-slope.js";
 
 // engine (issue 3, in progress): events, the step-wise engine, portfolio, execution, the risk slot, strategies
 export { BacktestEngine, type RunOptions, type RunProgress, type ResultsOptions } from "./engine/backtest-engine.js";
-export type { DeniedEvent, EngineEvent, FillEvent, MarketEvent, OrderEvent, OrderSide, SignalDirection, SignalEvent } from "./engine/events.js";
+export type { DeniedEvent, EngineEvent, FillEvent, MarketEvent, OrderEvent, OrderSide, OrderType, SignalDirection, SignalEvent } from "./engine/events.js";
 export type { EnginePeek, EngineSnapshot, StepReport, StopReason } from "./engine/engine-snapshot.js";
 export { until, type EventPredicate, type StepTarget, type StepUntilOptions } from "./engine/step-target.js";
 export type { BacktestResult, BacktestSummary } from "./engine/backtest-result.js";
@@ -141,6 +141,9 @@ export { FixedFractionalRisk, type FixedFractionalRiskOptions } from "./risk/fix
 export { riskPreset, RISK_PRESETS, type RiskPreset, type RiskPresetOptions } from "./risk/risk-preset.js";
 export { decisionTable, DECISION_COLUMNS } from "./risk/decision-table.js";
 export { explanationSteps, type ExplanationStep } from "./risk/explanation-steps.js";
+export { maxFillQuantity } from "./risk/max-fill-quantity.js";
+export { RiskTimeline } from "./risk/risk-timeline.js";
+export { riskView, type RiskViewSources } from "./portfolio/risk-view.js";
 export { NullRisk, type NullRiskOptions } from "./risk/null-risk.js";
 export type { Strategy } from "./strategy/strategy.js";
 export { SmaCrossStrategy, type SmaCrossStrategyOptions } from "./strategy/sma-cross-strategy.js";

@@ -61,4 +61,9 @@ export interface RoundTrip {
   readonly barsHeld: number;
   readonly mae: number;
   readonly mfe: number;
+  /** What closed it: an order from a signal ("signal"), or the position's protective stop ("stop"). Absent means "signal". */
+  readonly exitReason?: ExitReason;
 }
+
+/** What closed a round trip: an order from a signal, or the position's protective stop. */
+export type ExitReason = "signal" | "stop";

@@ -7,7 +7,7 @@ import type { Bar } from "../core/types.js";
 import type { ExecutionHandler } from "../execution/execution-handler.js";
 import type { ComputeMetricsOptions } from "../metrics/compute-metrics.js";
 import { correlationMatrix } from "../metrics/correlation-matrix.js";
-import type { PortfolioView } from "../portfolio/portfolio-view.js";
+import type { RiskView } from "../risk/risk-context.js";
 import { roundTripTable } from "../portfolio/round-trip-table.js";
 import type { RiskManager } from "../risk/risk-manager.js";
 import type { Strategy } from "../strategy/strategy.js";
@@ -82,8 +82,8 @@ export class BacktestEngine extends EventLoop {
     return this.o.execution;
   }
 
-  /** A read-only view of the portfolio now. */
-  get portfolioView(): PortfolioView {
+  /** A read-only view of the portfolio now: the RiskView strategies and the risk manager read (a PortfolioView plus peak, trades, stops, time). */
+  get portfolioView(): RiskView {
     return this.view;
   }
 
@@ -197,8 +197,8 @@ export class BacktestEngine extends EventLoop {
   }
 
   /**
-   * Starts over at the first bar: a new portfolio, journal and order book, and the strategy's and risk
-   * manager's `reset()`. Throws EngineStateError when the engine has stepped and the strategy has no
+   * Starts over at the first bar: a new portfolio, journal, order book and stops, the strategy's and risk
+   * manager's `reset()`, and the risk manager attached again. Throws EngineStateError when the engine has stepped and the strategy has no
    * `reset()` (its state would leak into the new run).
    */
   reset(): this {

@@ -3,16 +3,21 @@ import { toIso } from "../core/time.js";
 import type { Bar, BarColumns } from "../core/types.js";
 import { barAt } from "../data/bar-table.js";
 import { Portfolio } from "../portfolio/portfolio.js";
-import { portfolioView, type PortfolioView } from "../portfolio/portfolio-view.js";
+import { riskView } from "../portfolio/risk-view.js";
+import type { RiskContext, RiskView } from "../risk/risk-context.js";
 import type { ResolvedEngineOptions } from "./backtest-engine-options.js";
 import { checkSignal } from "./check-signal.js";
 import type { EventCapture } from "./event-capture.js";
 import { EventQueue } from "./event-queue.js";
 import { ExecutionHandler } from "../execution/execution-handler.js";
 import type { DeniedEvent, EngineEvent, MarketEvent, OrderEvent, SignalEvent } from "./events.js";
+import { engineRiskContext } from "./engine-risk-context.js";
+import { capFillForRisk } from "./cap-fill-for-risk.js";
 import { Journal } from "./journal.js";
 import { stepCursor, type StepCursor } from "./step-cursor.js";
 import { OrderBook } from "./order-book.js";
+import { StopBook } from "./stop-book.js";
+import { stopOrder } from "./stop-order.js";
 import { routeSignal } from "./route-signal.js";
 import { SymbolCurveLog } from "./symbol-curve-log.js";
 import { usesFastPath } from "../strategy/uses-fast-path.js";
@@ -22,7 +27,8 @@ import type { EventPredicate } from "./step-target.js";
  * The engine's state and its step: BacktestEngine adds the notebook API on top. One step handles every
  * bar whose tsClose equals the next timestamp T, in phases:
  * 1. fills: each of those bars fills the orders waiting for its symbol (ExecutionHandler), each fill
- *    applied to the portfolio at once, so the next fill sees the cash it left;
+ *    applied to the portfolio at once, so the next fill sees the cash it left, and checks the
+ *    protective stop of its symbol's position (see below);
  * 2. market: each bar is marked in the portfolio and journaled (as a MarketEvent);
  * 3. strategy: each bar, in the same order, goes to the strategy once all of them are marked (signals
  *    are checked, journaled and queued);
@@ -30,8 +36,21 @@ import type { EventPredicate } from "./step-target.js";
  *    denial or an order; an order joins the order book for its symbol's next bar as it is made, so that
  *    a second signal in the same step sees it as held.
  *    So within T: fills, market events, signals, risk decisions, new orders.
- * The equity curve gets one row at the end of the step; the per-symbol curves are rebuilt from the
+ * The equity curve gets one row at the end of the step, the running peak of equity is updated, and the
+ * risk manager's `observe` (when it has one) sees the view; the per-symbol curves are rebuilt from the
  * bars and the positions after each symbol's fills (SymbolCurveLog).
+ *
+ * Protective stops: an entry order with a `stopPrice` gives the position it opens that stop when it
+ * fills (a reversal's replaces the old one, a reversal without one clears it); the stop goes when the
+ * position goes flat, and a partial exit keeps it. A bar of the symbol whose low (long) or high (short)
+ * reaches the stop closes the position with a "stop" order and its fill, at the stop or at the open when
+ * the bar opened beyond it, with the execution handler's slippage and commission. The check follows
+ * time within the bar: with fills at the open, after the bar's fills (so an entry filled at the open
+ * can be stopped by the rest of its bar); with fills at the close, before them (the bar's range comes
+ * before its close, so an entry filled at the close is checked from the next bar on, and orders due at
+ * that close find the position the stop left: an exit has nothing left to close, a reversal only opens).
+ * Strategies and the risk manager read the portfolio through one RiskView: a PortfolioView plus the
+ * peak of equity, the round trips, the stops and the step's time.
  *
  * The per-bar path allocates nothing when the strategy has the fast path `calculateSignalsAt` and no
  * step report is being captured: bars are read from the columns by row, and Bar and MarketEvent
@@ -50,8 +69,9 @@ export abstract class EventLoop {
   protected readonly totalBarCount: number;
   protected cursor!: StepCursor;
   protected portfolio!: Portfolio;
-  protected view!: PortfolioView;
+  protected view!: RiskView;
   protected book!: OrderBook;
+  protected stops!: StopBook;
   /** The signals waiting for the risk step, and their symbols' indices (in step). */
   protected readonly queue = new EventQueue<SignalEvent>();
   private readonly queueSymbols = new EventQueue<number>();
@@ -81,6 +101,13 @@ export abstract class EventLoop {
   private fastStrategy = false;
   /** True when the execution handler's `execute` and `marketPrice` are ExecutionHandler's own, so fills can skip the bar object. */
   private plainExecution = false;
+  private readonly riskContext: RiskContext;
+  /** The running peak of equity at step ends (from the initial cash) over the first `peakSteps` steps: caught up when read. */
+  private peak = 0;
+  private peakSteps = 0;
+  /** Whether the risk manager has maxFillQuantity and observe (looked up once per run). */
+  private capFills = false;
+  private observeRisk = false;
 
   protected constructor(options: ResolvedEngineOptions) {
     this.o = options;
@@ -93,6 +120,7 @@ export abstract class EventLoop {
     this.stepSymbols = new Int32Array(this.symbols.length);
     this.stepRows = new Int32Array(this.symbols.length);
     this.rangeBeforeFills = options.execution.fillAt === "close";
+    this.riskContext = engineRiskContext(options.handlers, options.strategy);
     this.start();
   }
 
@@ -101,15 +129,21 @@ export abstract class EventLoop {
     return this.headSymbol < 0;
   }
 
-  /** (Re)creates the run state at the first bar. */
+  /** (Re)creates the run state at the first bar, and attaches the risk manager to the run's context. */
   protected start(): void {
     this.cursor = stepCursor(this.o.handlers);
     const longest = this.columns.reduce((n, c) => Math.max(n, c.tsClose.length), 0);
     this.portfolio = new Portfolio({ initialCash: this.o.initialCash, symbols: this.symbols, capacity: { steps: longest, bars: 16 } });
     this.symbolCurves = new SymbolCurveLog();
     this.book = new OrderBook(this.symbols.length);
-    const book = this.book;
-    this.view = portfolioView(this.portfolio, { pendingQuantity: (s) => book.pendingQuantity(s), openOrders: () => book.all() });
+    this.stops = new StopBook(this.symbols.length);
+    const book = this.book, stops = this.stops;
+    this.peak = this.o.initialCash;
+    this.peakSteps = 0;
+    this.view = riskView(this.portfolio, {
+      pendingQuantity: (s) => book.pendingQuantity(s), openOrders: () => book.all(), stopPrice: (s) => stops.price(s),
+      peakEquity: () => this.peakEquity(), now: () => this.stepTime(),
+    });
     this.queue.clear();
     this.queueSymbols.clear();
     this.journalRecorder = new Journal(1024);
@@ -124,6 +158,10 @@ export abstract class EventLoop {
     this.lastTs = this.firstTs = NaN;
     this.nextOrderId = 1;
     this.inStep = false;
+    const risk = this.o.riskManager;
+    this.capFills = typeof risk.maxFillQuantity === "function";
+    this.observeRisk = typeof risk.observe === "function";
+    risk.attach?.(this.riskContext);
     this.advance();
   }
 
@@ -158,13 +196,19 @@ export abstract class EventLoop {
       this.advance();
     }
     const portfolio = this.portfolio, columns = this.columns, stepSymbols = this.stepSymbols, stepRows = this.stepRows;
-    if (this.book.size > 0) {
+    const book = this.book, stops = this.stops;
+    if (book.size > 0 || stops.size > 0) {
+      const stopFirst = this.rangeBeforeFills;
       for (let i = 0; i < n; i++) {
         const s = stepSymbols[i]!, row = stepRows[i]!;
-        if (this.book.count(s) > 0) {
-          this.fill(s, row);
-          this.symbolCurves.change(this.barCount, s, portfolio.quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
+        let stopped = 0, changed = false;
+        if (stopFirst && stops.has(s)) changed = (stopped = this.triggerStop(s, row)) !== 0;
+        if (book.count(s) > 0) {
+          this.fill(s, row, stopped);
+          changed = true;
         }
+        if (!stopFirst && stops.has(s) && this.triggerStop(s, row) !== 0) changed = true;
+        if (changed) this.symbolCurves.change(this.barCount, s, portfolio.quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
       }
     }
     const journalMarket = this.o.journalMarketEvents, journal = this.journalRecorder;
@@ -200,6 +244,7 @@ export abstract class EventLoop {
     const queue = this.queue, queueSymbols = this.queueSymbols;
     while (!queue.isEmpty) this.decide(queue.take(), queueSymbols.take(), T);
     portfolio.curves.recordStep(T, portfolio.cash, portfolio.marketValue, portfolio.grossExposure);
+    if (this.observeRisk) this.o.riskManager.observe!(this.view);
     if (this.stepCount === 0) this.firstTs = T;
     this.stepCount++;
     this.barCount += n;
@@ -208,6 +253,23 @@ export abstract class EventLoop {
       this.warn(`${this.book.size} order(s) never filled: the data ended before their symbol's next bar (see snapshot.openOrders)`);
     }
     this.inStep = false;
+  }
+
+  /**
+   * Returns the highest equity at a step's end so far, at least the initial cash: caught up from the
+   * equity curve when asked, so that steps pay nothing for it.
+   */
+  private peakEquity(): number {
+    const curves = this.portfolio.curves, n = curves.stepCount;
+    for (let i = this.peakSteps; i < n; i++) this.peak = Math.max(this.peak, curves.equityAt(i));
+    this.peakSteps = n;
+    return this.peak;
+  }
+
+  /** Returns the time of the step running (or of the last one between steps; NaN before the first): its first bar's close. */
+  private stepTime(): number {
+    if (this.stepCount === 0 && !this.inStep) return Number.NaN;
+    return this.columns[this.stepSymbols[0]!]!.tsClose[this.stepRows[0]!]!;
   }
 
   /** Returns bar `row` of symbol `s` as a plain object. */
@@ -274,14 +336,14 @@ export abstract class EventLoop {
   private decide(signal: SignalEvent, s: number, T: number): void {
     const held = this.portfolio.quantity[s]! + this.book.pendingQuantity(s);
     const route = routeSignal(signal, held, this.o.allowShort, this.o.riskManager, this.view);
-    if (route.kind === "order") this.order(signal, s, T, route.side, route.quantity);
+    if (route.kind === "order") this.order(signal, s, T, route.side, route.quantity, route.stopPrice);
     else if (route.kind === "deny") {
       this.emitDecision({ type: "denied", ts: T, symbol: signal.symbol, direction: signal.direction, code: route.code, message: route.message, details: route.details }, s);
     }
   }
 
-  private order(signal: SignalEvent, s: number, T: number, side: "buy" | "sell", quantity: number): void {
-    const id = this.nextOrderId++, symbol = signal.symbol, direction = signal.direction, reason = signal.reason, stopPrice = signal.stopPrice;
+  private order(signal: SignalEvent, s: number, T: number, side: "buy" | "sell", quantity: number, stopPrice: number | undefined): void {
+    const id = this.nextOrderId++, symbol = signal.symbol, direction = signal.direction, reason = signal.reason;
     const order: OrderEvent = stopPrice === undefined
       ? { type: "order", ts: T, id, symbol, side, quantity, orderType: "market", direction, reason }
       : { type: "order", ts: T, id, symbol, side, quantity, orderType: "market", direction, stopPrice, reason };
@@ -325,8 +387,12 @@ export abstract class EventLoop {
     this.portfolio.observeRange(s, hi, lo);
   }
 
-  /** Fills the orders waiting for symbol `s` against its bar `row`. */
-  private fill(s: number, row: number): void {
+  /**
+   * Fills the orders waiting for symbol `s` against its bar `row`. `stopped` is the signed quantity a
+   * protective stop closed earlier in the same bar (fills at the close; positive when it closed a
+   * long): orders on the stop's side were sized with that position, so they close only what is left.
+   */
+  private fill(s: number, row: number, stopped: number): void {
     this.catchUpRange(s, this.rangeBeforeFills ? row + 1 : row);
     const execution = this.o.execution, c = this.columns[s]!;
     const tsOpen = c.tsOpen[row]!, tsClose = c.tsClose[row]!;
@@ -334,6 +400,8 @@ export abstract class EventLoop {
     // Without overrides of `execute` or `marketPrice`, fills read the bar's columns and no bar object is made.
     const bar = this.plainExecution ? undefined : this.barOf(s, row);
     const due = this.book.take(s);
+    let stoppedLeft = Math.abs(stopped);
+    const stopSide = stopped > 0 ? "sell" : "buy";
     for (const order of due) {
       if (!(tsClose > order.ts)) {
         throw new LookaheadError(`order ${order.id} for ${order.symbol} decided at ${toIso(order.ts)} would fill on a bar closing at ${toIso(tsClose)}; bars must close strictly after each other`, { orderId: order.id });
@@ -345,34 +413,98 @@ export abstract class EventLoop {
         this.warn("some orders waited past a bar that had opened before they were decided (overlapping sessions or bars), so that no fill uses a price from before its decision");
         continue;
       }
-      const allowed = this.sellable(s, order);
+      let allowed = this.sellable(s, order);
+      if (stoppedLeft > 0 && order.side === stopSide) {
+        // The part of this order meant to close the position was done by the stop.
+        const done = Math.min(stoppedLeft, order.quantity);
+        stoppedLeft -= done;
+        if (order.direction !== "exit") allowed = Math.min(allowed, order.quantity - done);
+      }
+      const ts = atOpen ? tsOpen : tsClose;
       if (allowed === 0) {
-        const denied: DeniedEvent = {
-          type: "denied", ts: atOpen ? tsOpen : tsClose, symbol: order.symbol, direction: order.direction, code: "NO_POSITION",
-          message: `order ${order.id} (${order.side} ${order.quantity} ${order.symbol}, ${order.direction}) has nothing left to ${order.direction === "exit" ? "close" : "sell without shorting"}: an earlier fill was cut`,
+        this.emitFillDenial({
+          type: "denied", ts, symbol: order.symbol, direction: order.direction, code: "NO_POSITION",
+          message: `order ${order.id} (${order.side} ${order.quantity} ${order.symbol}, ${order.direction}) has nothing left to ${order.direction === "exit" ? "close" : "sell without shorting"}: an earlier fill was cut, or the position's stop closed it`,
           details: { position: this.portfolio.quantity[s]!, requestedQuantity: order.quantity }, orderId: order.id,
-        };
-        this.journalRecorder.denied(denied, s);
-        if (this.capture !== undefined) this.observe(denied);
+        }, s);
         continue;
       }
       const cut = allowed < order.quantity;
       const toFill = cut ? { ...order, quantity: allowed } : order;
-      let result = bar === undefined
-        ? execution.executeAtPrice(toFill, atOpen ? c.open[row]! : c.close[row]!, atOpen ? tsOpen : tsClose, this.portfolio.cash)
-        : execution.execute(toFill, bar, this.portfolio.cash);
+      const marketPrice = bar === undefined ? (atOpen ? c.open[row]! : c.close[row]!) : execution.marketPrice(bar);
+      let result = bar === undefined ? execution.executeAtPrice(toFill, marketPrice, ts, this.portfolio.cash) : execution.execute(toFill, bar, this.portfolio.cash);
+      let riskCut = false;
+      if (result.type === "fill" && this.capFills && order.direction !== "exit") {
+        const capped = capFillForRisk(this.o.riskManager, execution, toFill, result, marketPrice, bar, this.portfolio.cash, this.view);
+        riskCut = capped !== result;
+        if (riskCut && capped.type === "fill") this.warn("RISK_LIMIT_AT_FILL: some entries were cut at their fill to what the risk manager allowed at the fill price (fills with quantity < requestedQuantity)");
+        result = capped;
+      }
       if (cut && result.type === "fill") result = { ...result, requestedQuantity: order.quantity };
       if (result.type === "fill") {
-        if (result.quantity < result.requestedQuantity) this.warn("INSUFFICIENT_CASH: some buys were cut to what the cash affords (fills with quantity < requestedQuantity)");
-        const marketPrice = bar === undefined ? (atOpen ? c.open[row]! : c.close[row]!) : execution.marketPrice(bar);
+        if (!riskCut && result.quantity < result.requestedQuantity) this.warn("INSUFFICIENT_CASH: some buys were cut to what the cash affords (fills with quantity < requestedQuantity)");
         this.portfolio.applyFill(s, result, marketPrice, row);
+        this.syncStop(s, order);
         this.journalRecorder.fill(result, s);
         if (this.capture !== undefined) this.observe(result);
       } else {
-        this.journalRecorder.denied(result, s);
-        if (this.capture !== undefined) this.observe(result);
+        this.emitFillDenial(result, s);
       }
     }
   }
-}
 
+  /** Journals and reports a denial made at a fill. */
+  private emitFillDenial(denied: DeniedEvent, s: number): void {
+    this.journalRecorder.denied(denied, s);
+    if (this.capture !== undefined) this.observe(denied);
+  }
+
+  /**
+   * Updates the protective stop of symbol `s` after a fill of `order`: an entry order with a stop that
+   * leaves a position on its side sets (or replaces) it; a flat position, or one reversed without a
+   * stop of its own, has none; otherwise (a partial exit) it stays.
+   */
+  private syncStop(s: number, order: OrderEvent): void {
+    const q = this.portfolio.quantity[s]!, stops = this.stops;
+    if (q === 0) return stops.clear(s);
+    const side = q > 0 ? 1 : -1;
+    if (order.direction !== "exit" && order.stopPrice !== undefined && (order.side === "buy") === q > 0) stops.set(s, side, order.stopPrice, order.id);
+    else if (stops.side(s) !== side) stops.clear(s);
+  }
+
+  /**
+   * Checks the protective stop of symbol `s` against its bar `row` and, when the bar reached it, closes
+   * the position with a stop order and its fill. Returns the signed quantity closed (positive for a
+   * long), 0 when the stop was not reached or could not fill (it then stays for the next bar).
+   */
+  private triggerStop(s: number, row: number): number {
+    const stops = this.stops, c = this.columns[s]!, execution = this.o.execution, portfolio = this.portfolio;
+    const side = stops.side(s), stopPrice = stops.price(s)!, held = portfolio.quantity[s]!;
+    if (held === 0 || (held > 0 ? 1 : -1) !== side) {
+      stops.clear(s); // cannot happen: fills keep stops in step with positions
+      return 0;
+    }
+    const open = c.open[row]!, high = c.high[row]!, low = c.low[row]!;
+    const orderSide = side > 0 ? "sell" : "buy";
+    const market = execution.stopMarketPrice(orderSide, stopPrice, open, high, low);
+    if (market !== market) return 0;
+    const gapped = side > 0 ? open <= stopPrice : open >= stopPrice;
+    const ts = gapped ? c.tsOpen[row]! : c.tsClose[row]!;
+    const order = stopOrder({
+      id: this.nextOrderId++, ts, symbol: this.symbols[s]!, side: orderSide, quantity: Math.abs(held), stopPrice,
+      entryOrderId: stops.orderId(s), reached: side > 0 ? low : high, gapped,
+    });
+    this.emitDecision(order, s);
+    this.catchUpRange(s, row);
+    const result = execution.executeStop(order, market, ts, portfolio.cash);
+    if (result.type !== "fill") {
+      this.emitFillDenial(result, s);
+      return 0;
+    }
+    portfolio.applyFill(s, result, market, row, "stop");
+    if (portfolio.quantity[s] === 0) stops.clear(s);
+    this.journalRecorder.fill(result, s);
+    if (this.capture !== undefined) this.observe(result);
+    return side > 0 ? result.quantity : -result.quantity;
+  }
+}

@@ -21,6 +21,7 @@ export function describeEvent(e: EngineEvent): string {
     case "signal":
       return `${e.direction}${e.strength === 1 ? "" : ` x${n(e.strength)}`}${e.stopPrice === undefined ? "" : `, stop ${n(e.stopPrice)}`}: ${e.reason}`;
     case "order":
+      if (e.orderType === "stop") return `#${e.id} ${e.side} ${n(e.quantity)} on stop ${n(e.stopPrice ?? NaN)}, triggered: ${e.reason}`;
       return `#${e.id} ${e.side} ${n(e.quantity)} at market (${e.direction})${e.stopPrice === undefined ? "" : `, stop ${n(e.stopPrice)}`}, for the next bar`;
     case "fill":
       return `#${e.orderId} ${e.side === "buy" ? "bought" : "sold"} ${n(e.quantity)}${e.quantity < e.requestedQuantity ? ` of ${n(e.requestedQuantity)}` : ""} at ${n(e.price)}` +

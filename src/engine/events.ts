@@ -6,6 +6,9 @@ export type SignalDirection = "long" | "short" | "exit";
 /** The side of an order or fill. */
 export type OrderSide = "buy" | "sell";
 
+/** How an order trades: at the next bar's price ("market"), or when a bar trades through its stop ("stop"). */
+export type OrderType = "market" | "stop";
+
 /** A bar became known: `ts` is the bar's `tsClose` (epoch ms UTC). */
 export interface MarketEvent {
   readonly type: "market";
@@ -30,8 +33,11 @@ export interface SignalEvent {
 }
 
 /**
- * An approved market order, waiting for the next bar of its symbol. `id` counts orders from 1 in the
- * order they were made; `direction` is the signal it came from; `quantity` is in whole units (> 0).
+ * An order. A "market" order is an approved signal waiting for the next bar of its symbol, `direction`
+ * being the signal's; its `stopPrice` is the protective stop the position gets when it fills. A "stop"
+ * order is that protective stop triggered: made when a bar trades through the stop (`ts` is then the
+ * fill's time), it closes the position (`direction` "exit", `stopPrice` the stop) and fills at once.
+ * `id` counts orders from 1 in the order they were made; `quantity` is in whole units (> 0).
  */
 export interface OrderEvent {
   readonly type: "order";
@@ -40,7 +46,7 @@ export interface OrderEvent {
   readonly symbol: string;
   readonly side: OrderSide;
   readonly quantity: number;
-  readonly orderType: "market";
+  readonly orderType: OrderType;
   readonly direction: SignalDirection;
   readonly stopPrice?: number;
   readonly reason: string;

@@ -7,6 +7,7 @@ import { EVENT_TYPES, type DeniedEvent, type FillEvent, type OrderEvent, type Si
 
 const DIRECTIONS = ["long", "short", "exit"] as const;
 const SIDES = ["buy", "sell"] as const;
+const ORDER_TYPES = ["market", "stop"] as const;
 const TYPE_CODE = { fill: 0, market: 1, signal: 2, order: 3, denied: 4 } as const;
 /** A stored row standing for `ref` consecutive market events of the next bars in merge order. */
 const MARKET_RUN = -1;
@@ -30,7 +31,7 @@ export class Journal {
   private type: Int32Array;
   private symbol: Int32Array;
   private ref: Int32Array;
-  /** Detail rows, by type: signal [direction, strength, stopPrice, reason], order [direction, side, quantity, stopPrice, orderId, reason], fill [side, quantity, requested, price, commission, slippage, orderId], denied [direction, orderId, code, reason]. */
+  /** Detail rows, by type: signal [direction, strength, stopPrice, reason], order [direction, side, quantity, stopPrice, orderId, reason, orderType], fill [side, quantity, requested, price, commission, slippage, orderId], denied [direction, orderId, code, reason]. */
   private readonly details = new RowStore(7);
   private readonly strings: string[] = [];
   private readonly stringIndex = new Map<string, number>();
@@ -90,6 +91,7 @@ export class Journal {
     c[o + 3] = e.stopPrice ?? NaN;
     c[o + 4] = e.id;
     c[o + 5] = this.intern(e.reason);
+    c[o + 6] = e.orderType === "stop" ? 1 : 0;
   }
 
   /** Records a fill of symbol `s`. */
@@ -116,7 +118,7 @@ export class Journal {
   /**
    * Returns the journal as an Arrow table with columns ts (epoch ms UTC), type, symbol, direction, side
    * (dictionary strings), quantity, requestedQuantity, price, commission, slippage, strength, stopPrice
-   * (Float64), orderId (Int32), code and reason (strings); null where a column does not apply to the
+   * (Float64), orderId (Int32), code, reason and orderType ("market" | "stop") (strings); null where a column does not apply to the
    * row's type. Market rows carry the bar's close as `price`. `closes[s]` is symbol s's close column;
    * `rows` limits the table to the first rows (the journal as it was when it had that many);
    * `handlers` are the engine's, needed when market events were recorded with `nextBar()`.
@@ -130,7 +132,7 @@ export class Journal {
     const i32 = () => new Int32Array(n).fill(-1);
     const out = {
       direction: i32(), side: i32(), quantity: f64(), requested: f64(), price: f64(), commission: f64(), slippage: f64(),
-      strength: f64(), stopPrice: f64(), orderId: i32(), code: i32(), reason: i32(),
+      strength: f64(), stopPrice: f64(), orderId: i32(), code: i32(), reason: i32(), orderType: i32(),
     };
     const d = this.details;
     for (let i = 0; i < n; i++) {
@@ -152,6 +154,7 @@ export class Journal {
           out.stopPrice[i] = d.get(r, 3);
           out.orderId[i] = d.get(r, 4);
           out.reason[i] = d.get(r, 5);
+          out.orderType[i] = d.get(r, 6);
           break;
         case TYPE_CODE.fill:
           out.side[i] = d.get(r, 0);
@@ -186,6 +189,7 @@ export class Journal {
       orderId: int32Vector(out.orderId, true),
       code: dictionaryVector(out.code, this.strings),
       reason: dictionaryVector(out.reason, this.strings),
+      orderType: dictionaryVector(out.orderType, ORDER_TYPES),
     });
   }
 

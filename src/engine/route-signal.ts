@@ -7,7 +7,7 @@ import type { OrderSide, SignalEvent } from "./events.js";
 export type SignalRoute =
   | { readonly kind: "ignore" }
   | { readonly kind: "deny"; readonly code: string; readonly message: string; readonly details: Readonly<Record<string, number | string>> }
-  | { readonly kind: "order"; readonly side: OrderSide; readonly quantity: number };
+  | { readonly kind: "order"; readonly side: OrderSide; readonly quantity: number; readonly stopPrice: number | undefined };
 
 const IGNORE: SignalRoute = { kind: "ignore" };
 
@@ -18,7 +18,9 @@ const IGNORE: SignalRoute = { kind: "ignore" };
  * - "long"/"short" are denied with ALREADY_IN_POSITION when held in that direction (no pyramiding),
  *   "short" with SHORTING_DISABLED unless `allowShort`; otherwise `canTrade` decides and
  *   `computeQuantity` (rounded down) sizes the new position, to which an opposite position is added,
- *   so a reversal is one order; a size of 0 is denied with ZERO_QUANTITY.
+ *   so a reversal is one order; a size of 0 is denied with ZERO_QUANTITY. When the risk manager has
+ *   `evaluate`, one call to it replaces `canTrade` and `computeQuantity` for entries, and the order's
+ *   stop is the decision's (else the signal's); without it the order carries the signal's stop.
  * A risk refusal is a denial with the risk manager's code. Throws for a quantity that is not a finite
  * number >= 0 (a risk manager bug).
  * @example
@@ -30,7 +32,7 @@ export function routeSignal(signal: SignalEvent, held: number, allowShort: boole
     if (held === 0) return IGNORE;
     const check = risk.canTrade(signal, view);
     if (!check.allowed) return { kind: "deny", code: check.code, message: check.message, details: { ...check.details } };
-    return { kind: "order", side: held > 0 ? "sell" : "buy", quantity: Math.abs(held) };
+    return { kind: "order", side: held > 0 ? "sell" : "buy", quantity: Math.abs(held), stopPrice: signal.stopPrice };
   }
   const want = direction === "long" ? 1 : -1;
   if (want < 0 && !allowShort) {
@@ -39,9 +41,17 @@ export function routeSignal(signal: SignalEvent, held: number, allowShort: boole
   if ((held > 0 && want > 0) || (held < 0 && want < 0)) {
     return { kind: "deny", code: "ALREADY_IN_POSITION", message: `${direction} signal for ${symbol} denied: already ${direction} ${Math.abs(held)} (no pyramiding)`, details: { quantity: held } };
   }
-  const check = risk.canTrade(signal, view);
-  if (!check.allowed) return { kind: "deny", code: check.code, message: check.message, details: { ...check.details } };
-  const raw = risk.computeQuantity(signal, view);
+  let raw: number, stopPrice = signal.stopPrice;
+  if (risk.evaluate !== undefined) {
+    const decision = risk.evaluate(signal, view);
+    if (!decision.allowed) return { kind: "deny", code: decision.code, message: decision.message, details: { ...decision.details } };
+    raw = decision.quantity;
+    stopPrice = decision.stopPrice ?? stopPrice;
+  } else {
+    const check = risk.canTrade(signal, view);
+    if (!check.allowed) return { kind: "deny", code: check.code, message: check.message, details: { ...check.details } };
+    raw = risk.computeQuantity(signal, view);
+  }
   if (typeof raw !== "number" || !(raw >= 0 && raw < Infinity)) {
     throw new InvalidOptionError(
       `invalid quantity from risk manager "${risk.name}": ${String(raw)} (expected a finite number of units >= 0) for a ${direction} signal on ${symbol}`,
@@ -52,5 +62,5 @@ export function routeSignal(signal: SignalEvent, held: number, allowShort: boole
   if (quantity === 0) {
     return { kind: "deny", code: "ZERO_QUANTITY", message: `${direction} signal for ${symbol} denied: the risk manager sized it at ${raw} units (below 1)`, details: { computedQuantity: raw, equity: view.equity } };
   }
-  return { kind: "order", side: want > 0 ? "buy" : "sell", quantity };
+  return { kind: "order", side: want > 0 ? "buy" : "sell", quantity, stopPrice };
 }

@@ -1,6 +1,6 @@
 import { check } from "../core/check.js";
 import type { Bar } from "../core/types.js";
-import type { DeniedEvent, FillEvent, OrderEvent } from "../engine/events.js";
+import type { DeniedEvent, FillEvent, OrderEvent, OrderSide } from "../engine/events.js";
 import { BpsSlippage, type BpsSlippageOptions } from "./bps-slippage.js";
 import type { CommissionModel } from "./commission-model.js";
 import { LinearCommission, type LinearCommissionOptions } from "./linear-commission.js";
@@ -22,6 +22,7 @@ export interface ExecutionHandlerOptions {
  * DeniedEvent. There is no margin: a buy that costs more than `cash` is cut to the largest whole
  * quantity the cash affords (`requestedQuantity` keeps the order's), and denied with INSUFFICIENT_CASH
  * when that is 0; a sell whose commission exceeds cash plus proceeds is denied the same way.
+ * Protective stops fill through `stopMarketPrice` and `executeStop`, with the same slippage and commission.
  * @example
  * const execution = new ExecutionHandler({ commission: { perShare: 0.005 }, slippage: { bps: 2 } });
  * const result = execution.execute(order, nextBar, portfolio.cash);
@@ -79,6 +80,27 @@ export class ExecutionHandler {
       type: "fill", ts, orderId: order.id, symbol: order.symbol, side, quantity, requestedQuantity: order.quantity,
       price, commission, slippage: Math.abs(price - market) * quantity,
     };
+  }
+
+  /**
+   * Returns the market price (before slippage) at which a protective stop at `stopPrice` trades on a bar
+   * with this open, high and low, or NaN when the bar does not reach it. `side` is the stop order's: a
+   * "sell" stop protects a long and trades when the low reaches the stop, at the stop or at the open
+   * when the bar opens below it (a gap fills at the open); a "buy" stop protects a short, mirrored.
+   * @example execution.stopMarketPrice("sell", 95, 94, 99, 93); // 94: gapped below the stop
+   */
+  stopMarketPrice(side: OrderSide, stopPrice: number, open: number, high: number, low: number): number {
+    if (side === "sell") return low <= stopPrice ? Math.min(stopPrice, open) : Number.NaN;
+    return high >= stopPrice ? Math.max(stopPrice, open) : Number.NaN;
+  }
+
+  /**
+   * Returns the fill of a triggered stop order at `market` (from `stopMarketPrice`) at time `ts`, given
+   * the cash available, or why it cannot fill: slippage and commission as for market orders, and the
+   * same cash rule (a buy that closes a short is cut to what cash affords).
+   */
+  executeStop(order: OrderEvent, market: number, ts: number, cash: number): FillEvent | DeniedEvent {
+    return this.executeAtPrice(order, market, ts, cash);
   }
 
   /** Returns the largest whole quantity up to the order's whose cost (with commission) fits in cash. */

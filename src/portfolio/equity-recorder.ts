@@ -50,6 +50,11 @@ export class EquityRecorder {
     return this.steps;
   }
 
+  /** Returns the equity (cash + market value) of step row `i`, as in the equity table. */
+  equityAt(i: number): number {
+    return this.cash[i]! + this.market[i]!;
+  }
+
   /** Appends one row of the total curve. */
   recordStep(ts: number, cash: number, marketValue: number, grossExposure: number): void {
     const i = this.steps;

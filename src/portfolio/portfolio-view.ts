@@ -17,6 +17,8 @@ export interface PositionSnapshot {
   readonly realizedPnl: number;
   /** When the position was entered (its first fill since it was flat). */
   readonly openedAt: string;
+  /** The protective stop of the position (price units); absent when it has none. */
+  readonly stopPrice?: number;
 }
 
 /**
@@ -50,10 +52,12 @@ export interface PortfolioView {
   positions(): PositionSnapshot[];
 }
 
-/** Where a view reads the pending orders from. */
+/** Where a view reads the pending orders from, and the positions' protective stops (optional). */
 export interface PendingOrders {
   pendingQuantity(s: number): number;
   openOrders(): OrderEvent[];
+  /** Returns the protective stop of symbol `s`'s position, or undefined. Default: no stops. */
+  stopPrice?(s: number): number | undefined;
 }
 
 const NO_ORDERS: PendingOrders = { pendingQuantity: () => 0, openOrders: () => [] };
@@ -70,7 +74,8 @@ export function portfolioView(portfolio: Portfolio, orders: PendingOrders = NO_O
     const quantity = p.quantity[s]!;
     if (quantity === 0) return undefined;
     const lastPrice = p.lastPrice[s]!;
-    return {
+    const stopPrice = orders.stopPrice?.(s);
+    const position: PositionSnapshot = {
       symbol: p.symbols[s]!,
       quantity,
       averagePrice: p.averagePrice[s]!,
@@ -80,6 +85,7 @@ export function portfolioView(portfolio: Portfolio, orders: PendingOrders = NO_O
       realizedPnl: p.realizedPnl[s]!,
       openedAt: toIso(p.openedAt(s)!),
     };
+    return stopPrice === undefined ? position : { ...position, stopPrice };
   };
   return Object.freeze({
     get initialCash() { return p.initialCash; },

@@ -1,5 +1,5 @@
 import { check, invalid } from "../core/check.js";
-import type { RoundTrip } from "../core/types.js";
+import type { ExitReason, RoundTrip } from "../core/types.js";
 import type { FillEvent } from "../engine/events.js";
 import { RowStore } from "../engine/row-store.js";
 import { EquityRecorder } from "./equity-recorder.js";
@@ -62,10 +62,10 @@ export class Portfolio {
   private readonly high: Float64Array;
   private readonly low: Float64Array;
   /**
-   * The round trips as numbers (symbol, long, then the numeric fields of RoundTrip in order): a long run
+   * The round trips as numbers (symbol, long, the numeric fields of RoundTrip in order, then 1 for a stop exit): a long run
    * closes many thousands, and objects kept alive that long cost the garbage collector far more than rows.
    */
-  private readonly trips = new RowStore(13);
+  private readonly trips = new RowStore(14);
   private readonly tripObjects: RoundTrip[] = [];
 
   constructor(options: PortfolioOptions) {
@@ -93,7 +93,7 @@ export class Portfolio {
     const out = this.tripObjects, trips = this.trips;
     for (let i = out.length; i < trips.length; i++) {
       const long = trips.get(i, 1) === 1;
-      out.push({
+      const trip: RoundTrip = {
         symbol: this.symbols[trips.get(i, 0)]!,
         side: long ? "long" : "short",
         quantity: trips.get(i, 2),
@@ -107,7 +107,9 @@ export class Portfolio {
         barsHeld: trips.get(i, 10),
         mae: trips.get(i, 11),
         mfe: trips.get(i, 12),
-      });
+      };
+      // exitReason is left out for signal exits (absent means "signal"), so trips read as they always did.
+      out.push(trips.get(i, 13) === 1 ? { ...trip, exitReason: "stop" } : trip);
     }
     return out;
   }
@@ -181,9 +183,10 @@ export class Portfolio {
   /**
    * Applies a fill of symbol `s`: marks the symbol at `marketPrice` (the fill's price before slippage),
    * moves cash, and opens, adds to, reduces, closes or reverses the position, recording a round trip
-   * for any closed quantity. `row` is the fill bar's index in the symbol's bars (for bars held).
+   * for any closed quantity. `row` is the fill bar's index in the symbol's bars (for bars held);
+   * `exitReason` is recorded on the round trips the fill closes (default "signal").
    */
-  applyFill(s: number, fill: FillEvent, marketPrice: number, row: number): void {
+  applyFill(s: number, fill: FillEvent, marketPrice: number, row: number, exitReason: ExitReason = "signal"): void {
     this.mark(s, marketPrice);
     const p = fill.price, c = fill.commission, q = fill.quantity;
     const d = fill.side === "buy" ? q : -q;
@@ -202,7 +205,7 @@ export class Portfolio {
     const closed = Math.min(Math.abs(q0), q);
     const exitCommission = (c * closed) / q;
     this.observeRange(s, marketPrice, marketPrice);
-    this.closeTrade(s, q0, closed, fill, exitCommission, row);
+    this.closeTrade(s, q0, closed, fill, exitCommission, row, exitReason);
     const next = q0 + d;
     if (next !== 0 && (next > 0) !== (q0 > 0)) {
       this.averagePrice[s] = p;
@@ -240,7 +243,7 @@ export class Portfolio {
     this.gross = gross;
   }
 
-  private closeTrade(s: number, q0: number, closed: number, fill: FillEvent, exitCommission: number, row: number): void {
+  private closeTrade(s: number, q0: number, closed: number, fill: FillEvent, exitCommission: number, row: number, exitReason: ExitReason): void {
     const entryPrice = this.averagePrice[s]!;
     const long = q0 > 0;
     const gross = closed * (fill.price - entryPrice) * (long ? 1 : -1);
@@ -264,5 +267,6 @@ export class Portfolio {
     t[o + 10] = row - this.entryRow[s]!;
     t[o + 11] = long ? down : up;
     t[o + 12] = long ? up : down;
+    t[o + 13] = exitReason === "stop" ? 1 : 0;
   }
 }

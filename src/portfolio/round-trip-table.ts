@@ -7,7 +7,8 @@ const NUMBERS = ["quantity", "entryTs", "exitTs", "entryPrice", "exitPrice", "pn
 /**
  * Returns round trips as an Arrow table, one row per trip: symbol and side (Utf8), then quantity,
  * entryTs, exitTs (epoch ms UTC), entryPrice, exitPrice, pnl (net of commissions), returnFraction,
- * commission, barsHeld, mae and mfe (Float64). An empty list gives an empty table with the same columns.
+ * commission, barsHeld, mae and mfe (Float64), and exitReason (Utf8: "signal", or "stop" for a protective
+ * stop; "signal" when a trip does not say). An empty list gives an empty table with the same columns.
  * @example
  * const trades = roundTripTable(portfolio.roundTrips);
  * trades.getChild("pnl")?.toArray();
@@ -38,6 +39,7 @@ export function roundTripTable(trips: readonly RoundTrip[]): arrow.Table {
   NUMBERS.forEach((name, k) => {
     columns[name] = float64Vector(v[k]!);
   });
+  columns.exitReason = utf8Vector(trips, (t) => t.exitReason ?? "signal");
   return new arrow.Table(columns);
 }
 

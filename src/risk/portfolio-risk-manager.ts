@@ -1,14 +1,16 @@
 import type * as arrow from "apache-arrow";
 import { InvalidOptionError } from "../core/errors.js";
-import type { SignalEvent } from "../engine/events.js";
+import type { FillEvent, OrderEvent, SignalEvent } from "../engine/events.js";
 import type { PortfolioView } from "../portfolio/portfolio-view.js";
 import { asRiskView } from "./as-risk-view.js";
 import { decisionTable } from "./decision-table.js";
 import { explainSignal } from "./explain-signal.js";
+import { maxFillQuantity } from "./max-fill-quantity.js";
 import type { RiskContext } from "./risk-context.js";
 import type { RiskExplanation } from "./risk-explanation.js";
 import type { RiskCheck, RiskDecision, RiskManager } from "./risk-manager.js";
 import { riskParts, type PortfolioRiskManagerOptions, type RiskParts } from "./risk-parts.js";
+import { RiskTimeline } from "./risk-timeline.js";
 
 /** A risk decision whose explanation is a RiskExplanation. */
 export type ExplainedRiskDecision = RiskDecision & { readonly explanation: RiskExplanation };
@@ -22,7 +24,8 @@ export type ExplainedRiskDecision = RiskDecision & { readonly explanation: RiskE
  * (denials included) is kept for `decisions()` and `decisionTable()`; a denial is data, never thrown.
  * With a plain PortfolioView instead of a RiskView there are no closed trades (base risk only), a
  * position's stop is the one its entry was approved with, and the peak is the highest equity seen at
- * decisions.
+ * decisions. In an engine it also cuts entry fills that a gap would push over the heat or per-position
+ * limit (`maxFillQuantity`) and records its state at every step for `riskTable()` (`observe`).
  * @example
  * const riskManager = new PortfolioRiskManager({ maxHeat: 0.06, kelly: { fraction: 0.5 } });
  * const engine = new BacktestEngine({ handlers, strategy, riskManager });
@@ -38,6 +41,8 @@ export class PortfolioRiskManager implements RiskManager {
   private peakSeen = 0;
   private readonly entryStops = new Map<string, number>();
   private readonly stopOf = (symbol: string): number | undefined => this.entryStops.get(symbol);
+  private readonly timeline = new RiskTimeline();
+  private zones: readonly string[] = [];
 
   constructor(options: PortfolioRiskManagerOptions = {}) {
     this.parts = riskParts(options);
@@ -49,6 +54,7 @@ export class PortfolioRiskManager implements RiskManager {
   /** Receives the run's symbols, time zones and ATRs (the engine calls it before the first bar). */
   attach(context: RiskContext): void {
     this.context = context;
+    this.zones = [...new Set(context.symbols.map((s) => context.timeZones[s] ?? "UTC"))];
   }
 
   /** Returns the decision for a signal (recorded once per signal object): allowed, quantity, stop and explanation. */
@@ -81,6 +87,28 @@ export class PortfolioRiskManager implements RiskManager {
     return recorded.explanation;
   }
 
+  /**
+   * Returns the most units of an entry order that may fill at `marketPrice` within the heat and
+   * per-position limits after the fill (see maxFillQuantity); the engine calls it before each entry fill.
+   */
+  maxFillQuantity(order: OrderEvent, fill: FillEvent, marketPrice: number, view: PortfolioView): number {
+    return maxFillQuantity(order, fill, marketPrice, asRiskView(view, Math.max(this.peakSeen, view.initialCash), fill.ts, this.stopOf), this.parts.heat);
+  }
+
+  /** Records the state at the end of an engine step (the engine calls it at every step); see riskTable. */
+  observe(view: PortfolioView): void {
+    const v = asRiskView(view, Math.max(this.peakSeen, view.initialCash), Number.NaN, this.stopOf);
+    this.timeline.record(v, this.parts, this.zones);
+  }
+
+  /**
+   * Returns the risk state at every engine step so far as an Arrow table, for charts: ts, equity,
+   * peakEquity, drawdown, scale, heat, maxHeat, dailyRiskUsed, dailyRiskLimit, zone, day (see RiskTimeline).
+   */
+  riskTable(): arrow.Table {
+    return this.timeline.toTable();
+  }
+
   /** Returns every decision of the run so far, oldest first (denials included). */
   decisions(): RiskExplanation[] {
     return this.log.slice();
@@ -91,13 +119,14 @@ export class PortfolioRiskManager implements RiskManager {
     return decisionTable(this.log);
   }
 
-  /** Forgets the decisions, the daily budget, the observed peak and entry stops (keeps the attached context). */
+  /** Forgets the decisions, the daily budget, the observed peak, entry stops and the risk timeline (keeps the attached context). */
   reset(): void {
     this.log = [];
     this.decided = new WeakMap();
     this.parts.budget.reset();
     this.peakSeen = 0;
     this.entryStops.clear();
+    this.timeline.clear();
   }
 
   private decide(signal: SignalEvent, view: PortfolioView): ExplainedRiskDecision {

@@ -1,4 +1,4 @@
-import type { SignalEvent } from "../engine/events.js";
+import type { FillEvent, OrderEvent, SignalEvent } from "../engine/events.js";
 import type { PortfolioView } from "../portfolio/portfolio-view.js";
 import type { RiskContext } from "./risk-context.js";
 
@@ -48,6 +48,17 @@ export interface RiskManager {
    * puts `stopPrice` on the order. The view is a RiskView. Optional.
    */
   evaluate?(signal: SignalEvent, view: PortfolioView): RiskDecision;
+  /**
+   * Returns the most units of an entry order that may fill now (whole units >= 0), e.g. to keep heat
+   * within its limit when the price gapped between the decision and the fill. The engine calls it just
+   * before an entry order fills, with the fill it would make (`fill`: price after slippage, commission)
+   * and `marketPrice`, the price the position is marked at after it; a smaller answer cuts the fill
+   * (as for cash), 0 denies it with RISK_LIMIT_AT_FILL. The quantity of a reversal includes the
+   * position it closes. Optional: without it fills are not cut for risk.
+   */
+  maxFillQuantity?(order: OrderEvent, fill: FillEvent, marketPrice: number, view: PortfolioView): number;
+  /** Sees the portfolio at the end of every step (e.g. to record heat over time); the engine calls it only when defined. Optional. */
+  observe?(view: PortfolioView): void;
 }
 
 /** The check that allows a trade. */

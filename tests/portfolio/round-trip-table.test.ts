@@ -5,7 +5,7 @@ import { roundTripTable } from "../../src/portfolio/round-trip-table.js";
 describe("roundTripTable", () => {
   const trip: RoundTrip = {
     symbol: "A", side: "short", quantity: 4, entryTs: 1, exitTs: 2, entryPrice: 50, exitPrice: 45, pnl: 18,
-    returnFraction: 0.09, commission: 2, barsHeld: 2, mae: 0, mfe: 6,
+    returnFraction: 0.09, commission: 2, barsHeld: 2, mae: 0, mfe: 6, exitReason: "stop",
   };
 
   it("gives one row per round trip with every field", () => {
