@@ -149,3 +149,13 @@ export type { Strategy } from "./strategy/strategy.js";
 export { SmaCrossStrategy, type SmaCrossStrategyOptions } from "./strategy/sma-cross-strategy.js";
 export { BuyAndHoldStrategy } from "./strategy/buy-and-hold-strategy.js";
 export { BarBuffer } from "./strategy/bar-buffer.js";
+
+// Smart Money Concepts (issue 6): causal detectors, incremental and batch
+export type { SmcStructure, SmcZone, SmcDetector, SmcBar, SmcZoneDetector } from "./smc/smc-structure.js";
+export { SwingDetector, detectSwings, type SwingOptions, type SwingPoint, type SwingCandidate } from "./smc/swing-detector.js";
+export { FairValueGapDetector, detectFairValueGaps, type FairValueGapOptions, type FairValueGap } from "./smc/fair-value-gap-detector.js";
+export { StructureBreakDetector, detectStructureBreaks, type StructureBreakOptions, type StructureBreak, type StructureDirection } from "./smc/structure-break-detector.js";
+export { OrderBlockDetector, detectOrderBlocks, type OrderBlockOptions, type OrderBlock } from "./smc/order-block-detector.js";
+export type { ZoneMitigation } from "./smc/zone-book.js";
+export { collectStructures } from "./smc/collect-structures.js";
+export { smcTable } from "./smc/smc-table.js";

@@ -35,6 +35,25 @@ export interface SmcZone extends SmcStructure {
  */
 export interface SmcDetector<S extends SmcStructure = SmcStructure> {
   readonly name: string;
-  update(bar: { readonly tsClose: number; readonly open: number; readonly high: number; readonly low: number; readonly close: number }): readonly S[];
+  update(bar: SmcBar): readonly S[];
   reset(): void;
+}
+
+/** The bar fields a detector reads (a `Bar` has them): close time in epoch ms UTC and the four prices. */
+export interface SmcBar {
+  readonly tsClose: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+}
+
+/**
+ * A detector of zones: besides the zones that became known at a bar (`update`, with `mitigatedAt`
+ * null), it tells which zones the last bar mitigated (`lastMitigated`, copies with `mitigatedAt` set)
+ * and which are still open (`activeZones`, oldest first).
+ */
+export interface SmcZoneDetector<Z extends SmcZone = SmcZone> extends SmcDetector<Z> {
+  activeZones(): readonly Z[];
+  lastMitigated(): readonly Z[];
 }
