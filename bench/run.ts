@@ -4,8 +4,9 @@ import { runEngineBench } from "./engine-bench.js";
 import { runMergeBench } from "./merge-bench.js";
 import { runHmmBench } from "./hmm-bench.js";
 import { runRegimeBench } from "./regime-bench.js";
+import { runSmcBench } from "./smc-bench.js";
 
-const suites: Record<string, () => BenchRow[]> = { merge: runMergeBench, engine: runEngineBench, regime: runRegimeBench, hmm: runHmmBench };
+const suites: Record<string, () => BenchRow[]> = { merge: runMergeBench, engine: runEngineBench, regime: runRegimeBench, hmm: runHmmBench, smc: runSmcBench };
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 for (const [name, run] of Object.entries(suites)) {

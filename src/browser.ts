@@ -159,3 +159,15 @@ export { OrderBlockDetector, detectOrderBlocks, type OrderBlockOptions, type Ord
 export type { ZoneMitigation } from "./smc/zone-book.js";
 export { collectStructures } from "./smc/collect-structures.js";
 export { smcTable } from "./smc/smc-table.js";
+export { EqualLevelDetector, detectEqualLevels, type EqualLevel } from "./smc/equal-level-detector.js";
+export { SweepDetector, detectSweeps, type Sweep } from "./smc/sweep-detector.js";
+export type { LiquidityOptions } from "./smc/liquidity-options.js";
+export type { LiquidityLevel } from "./smc/liquidity-level-book.js";
+export { PreviousPeriodLevels, previousPeriodColumns, type PreviousPeriodOptions, type PreviousPeriodValues, type PreviousPeriodLevel, type PeriodBar } from "./smc/previous-period-levels.js";
+export { SmcStrategy, type SmcStrategyOptions } from "./strategy/smc-strategy.js";
+
+// sessions and ICT kill zones (New York time by default)
+export { killZones, DEFAULT_KILL_ZONES, type KillZoneOptions, type KillZoneWindowSpec, type KillZone, type KillZoneSet } from "./sessions/kill-zones.js";
+export { killZoneOf } from "./sessions/kill-zone-of.js";
+export { killZoneWindows, type KillZoneWindowsOptions, type KillZoneInterval } from "./sessions/kill-zone-windows.js";
+export { killZoneColumn } from "./sessions/kill-zone-column.js";

@@ -28,7 +28,7 @@ export interface FairValueGap extends SmcZone {
   readonly kind: "fvg-bullish" | "fvg-bearish";
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+const NONE: readonly never[] = Object.freeze([] as never[]);
 
 /**
  * Fair value gaps, streaming: `update(bar)` returns the gaps that bar completes. With bars 1, 2, 3 the

@@ -21,7 +21,7 @@ export interface OrderBlock extends SmcZone {
   readonly kind: "order-block-bullish" | "order-block-bearish";
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+const NONE: readonly never[] = Object.freeze([] as never[]);
 
 /**
  * Order blocks, streaming: `update(bar)` returns the blocks that bar's structure break reveals. For a

@@ -22,7 +22,7 @@ export interface StructureBreak extends SmcStructure {
   readonly kind: "bos-bullish" | "bos-bearish" | "choch-bullish" | "choch-bearish";
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+const NONE: readonly never[] = Object.freeze([] as never[]);
 
 /**
  * Breaks of structure and changes of character, streaming: `update(bar)` returns the breaks made by

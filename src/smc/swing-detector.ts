@@ -27,7 +27,7 @@ export interface SwingCandidate {
   readonly confirmsAtIndex: number;
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+const NONE: readonly never[] = Object.freeze([] as never[]);
 
 /**
  * Swing highs and lows, streaming: `update(bar)` returns the swings confirmed at that bar. A swing
