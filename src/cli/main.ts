@@ -2,10 +2,12 @@ import { EngineError } from "../core/errors.js";
 import { BACKTEST_HELP, runBacktestCommand, type CommandIo } from "./backtest-command.js";
 import { CliError } from "./cli-error.js";
 import { runRegimesCommand } from "./regimes-command.js";
+import { runSmcCommand } from "./smc-command.js";
 
 const COMMANDS: Record<string, { readonly summary: string; readonly run: (argv: readonly string[], io: CommandIo) => number }> = {
   backtest: { summary: "run a strategy over bar files and print its metrics (or --json)", run: runBacktestCommand },
   regimes: { summary: "classify every bar of a file into a market regime (or --json, --out FILE.arrow)", run: runRegimesCommand },
+  smc: { summary: "detect Smart Money Concepts structures in a file (or --json: one array per detector)", run: runSmcCommand },
 };
 
 /** The top-level help. */
