@@ -67,6 +67,15 @@ export { sizingBreakdownChart, type SizingBreakdownChartOptions } from "./charts
 export { dailyRiskUsageChart, DAILY_RISK_USAGE_COLUMNS, type DailyRiskUsageChartOptions } from "./charts/daily-risk-usage-chart.js";
 export { heatChart, HEAT_CHART_COLUMNS, type HeatChartOptions } from "./charts/heat-chart.js";
 export { drawdownScaleChart, DRAWDOWN_SCALE_COLUMNS, type DrawdownScaleChartOptions } from "./charts/drawdown-scale-chart.js";
+export { zoneMarks, type ZoneMarksOptions } from "./charts/zone-marks.js";
+export { swingMarks, type SwingMarksOptions } from "./charts/swing-marks.js";
+export { structureBreakMarks, type StructureBreakMarksOptions } from "./charts/structure-break-marks.js";
+export { liquidityMarks, type LiquidityMarksOptions } from "./charts/liquidity-marks.js";
+export { killZoneMarks, killZoneColorScale, type KillZoneMarksOptions } from "./charts/kill-zone-marks.js";
+export { candleMarks, type CandleMarksOptions } from "./charts/candle-marks.js";
+export { smcChart, type SmcChartOptions, type SmcOverlays } from "./charts/smc-chart.js";
+export { SMC_COLORS, KILL_ZONE_COLORS, killZoneColors } from "./charts/smc-colors.js";
+export type { SmcMarksOptions } from "./charts/smc-marks-options.js";
 
 // regimes (issue 4): named regimes, the classifier interface, timelines
 export { REGIMES, REGIME_COLORS, REGIME_DESCRIPTIONS, isRegime, regimeOfSyntheticLabel, type Regime } from "./regime/regimes.js";

@@ -47,7 +47,7 @@ function textOf(value: unknown): string | undefined {
  * Returns an Observable Plot chart as one standalone SVG document string, drawn outside a browser.
  * Where Plot would wrap the chart in an HTML `<figure>` (title, subtitle, caption, legends), this
  * draws them in SVG instead: title and subtitle on top, the color legend (when `color.legend` is set)
- * as SVG swatches or a ramp, then the plot's own `<svg>` nested, then the caption. Notebook viewers
+ * as SVG swatches or a ramp, then the plot's own `<svg>` nested, then the caption (one line per "\n"). Notebook viewers
  * such as GitHub show `image/svg+xml` outputs but not HTML figures. Legends of the opacity and symbol
  * scales are not drawn. Plot's generated ids are renamed so the same chart always gives the same string.
  * @example renderSvg({ title: "SPX", marks: [Plot.lineY([1, 3, 2])] })
@@ -100,7 +100,7 @@ export function renderSvg(plotOptions: Plot.PlotOptions, options: RenderSvgOptio
   y += height;
   if (caption != null) {
     y += 4;
-    line(textOf(caption), 11, "", 1.6);
+    for (const text of textOf(caption)?.split("\n") ?? []) line(text, 11, "", 1.6);
   }
 
   const xlink = blocks.some((b) => b.includes("xlink:")) ? ` xmlns:xlink="${XLINK_NS}"` : "";
