@@ -7,12 +7,12 @@ export interface TimeFieldLike {
   readonly metadata?: ReadonlyMap<string, string>;
 }
 
-const TIME_NAME = /^(ts([A-Z_0-9].*)?|time|.*Time|.*Ts|.*_time|.*_ts)$/;
+const TIME_NAME = /^(ts([A-Z_0-9].*)?|time|.*Time|.*Ts|[a-z]+At|.*_time|.*_ts)$/;
 
 /**
  * Returns true when a column holds instants: an Arrow Timestamp or Date column, a column whose Arrow
  * metadata says `unit: "ms"` (as the bar schema's tsOpen and tsClose do), or a column named like one:
- * `ts`, `tsClose`, `ts_close`, `time`, `entryTime`, `exitTs`, `exit_time`, `entry_ts`. Such columns hold epoch ms UTC.
+ * `ts`, `tsClose`, `ts_close`, `time`, `entryTime`, `exitTs`, `knownAt`, `exit_time`, `entry_ts`. Such columns hold epoch ms UTC.
  * @example isTimeField({ name: "tsClose" }) // true
  */
 export function isTimeField(field: TimeFieldLike): boolean {

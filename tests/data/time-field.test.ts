@@ -4,11 +4,11 @@ import { barSchema } from "../../src/data/bar-schema.js";
 import { isTimeField } from "../../src/data/time-field.js";
 
 describe("isTimeField", () => {
-  it.each(["ts", "tsOpen", "tsClose", "ts_close", "time", "entryTime", "exitTs", "entryTs", "exit_time", "entry_ts"])("takes %s for a time column", (name) => {
+  it.each(["ts", "tsOpen", "tsClose", "ts_close", "time", "entryTime", "exitTs", "entryTs", "exit_time", "entry_ts", "knownAt", "mitigatedAt"])("takes %s for a time column", (name) => {
     expect(isTimeField({ name })).toBe(true);
   });
 
-  it.each(["close", "tsunami", "timeframe", "runtimes", "status"])("does not take %s for a time column", (name) => {
+  it.each(["close", "tsunami", "timeframe", "runtimes", "status", "flat", "At"])("does not take %s for a time column", (name) => {
     expect(isTimeField({ name })).toBe(false);
   });
 
