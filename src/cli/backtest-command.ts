@@ -5,7 +5,8 @@ import { BuyAndHoldStrategy } from "../strategy/buy-and-hold-strategy.js";
 import { SmaCrossStrategy } from "../strategy/sma-cross-strategy.js";
 import type { Strategy } from "../strategy/strategy.js";
 import { BACKTEST_OPTIONS, resolveBacktestOptions, type BacktestCliOptions } from "./backtest-options.js";
-import { backtestReport } from "./backtest-report.js";
+import { backtestReport, type RiskLimits } from "./backtest-report.js";
+import { PortfolioRiskManager } from "../risk/portfolio-risk-manager.js";
 import { formatBacktestText } from "./format-backtest-text.js";
 import { loadCliData } from "./load-cli-data.js";
 import { signalDecisions } from "./signal-decisions.js";
@@ -24,6 +25,18 @@ export const BACKTEST_HELP = optionsHelp(
   "Runs an event-driven backtest of one strategy over one or more bar files in one portfolio, and prints its\nmetrics (or, with --json, one JSON document with the metrics and every closed trade).",
   BACKTEST_OPTIONS,
 );
+
+/** Returns the limits of a PortfolioRiskManager (or a preset built on it), null for other risk managers. */
+function riskLimits(risk: unknown): RiskLimits | null {
+  if (!(risk instanceof PortfolioRiskManager)) return null;
+  const p = risk.parts;
+  return {
+    sizing: p.sizing, riskFraction: p.riskFraction, stopMult: p.stopMult, maxHeat: p.heat.maxHeat, maxPositionRisk: p.heat.maxPositionRisk,
+    maxDailyRisk: p.budget.maxDailyRisk, maxPositions: p.maxPositions,
+    kelly: p.kelly === null ? null : { fraction: p.kelly.fraction, maxRiskFraction: p.kelly.maxRiskFraction, minTrades: p.kelly.minTrades },
+    drawdown: p.drawdown === null ? null : { ...(p.drawdown as unknown as Record<string, number>) },
+  };
+}
 
 function makeStrategy(options: BacktestCliOptions): Strategy {
   const s = options.strategy;
@@ -64,7 +77,7 @@ export function runBacktestCommand(argv: readonly string[], io: CommandIo): numb
     : engine.run();
   progress.done();
   const explained = (engine.riskManager as { decisions?: () => readonly { ts: number; symbol: string; direction: string }[] }).decisions?.() ?? [];
-  const report = backtestReport(options, loaded, result, warnings, signalDecisions(result.journal, explained), engine.riskManager.name);
+  const report = backtestReport(options, loaded, result, warnings, signalDecisions(result.journal, explained), engine.riskManager.name, riskLimits(engine.riskManager));
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatBacktestText(report)}\n`);
   return 0;
 }

@@ -19,9 +19,14 @@ export interface BacktestReport {
   /** "regime-lab.backtest/1". */
   readonly format: string;
   readonly strategy: BacktestCliOptions["strategy"];
-  readonly settings: Pick<BacktestCliOptions, "cash" | "fraction" | "fillAt" | "commissionPerShare" | "commissionPercent" | "slippageBps"> & {
-    /** The risk preset, the options given for it, and the risk manager's description. */
-    readonly risk: { readonly preset: string; readonly options: Record<string, unknown>; readonly name: string };
+  /** `fraction` applies to the fixed preset only (null otherwise). */
+  readonly settings: Pick<BacktestCliOptions, "cash" | "fillAt" | "commissionPerShare" | "commissionPercent" | "slippageBps"> & {
+    readonly fraction: number | null;
+    /**
+     * The risk preset, the options given for it, the risk manager's description, and the limits it
+     * applied (null for the fixed preset, which has none).
+     */
+    readonly risk: { readonly preset: string; readonly options: Record<string, unknown>; readonly name: string; readonly limits: RiskLimits | null };
   };
   readonly data: readonly LoadedFile[];
   readonly summary: {
@@ -44,6 +49,19 @@ export interface BacktestReport {
   readonly warnings: readonly string[];
 }
 
+/** The limits a stop-based risk manager applied (fractions of equity), as the JSON shows them. */
+export interface RiskLimits {
+  readonly sizing: string;
+  readonly riskFraction: number;
+  readonly stopMult: number;
+  readonly maxHeat: number;
+  readonly maxPositionRisk: number;
+  readonly maxDailyRisk: number;
+  readonly maxPositions: number;
+  readonly kelly: { readonly fraction: number; readonly maxRiskFraction: number; readonly minTrades: number } | null;
+  readonly drawdown: Record<string, number> | null;
+}
+
 /** The format tag of {@link BacktestReport}. */
 export const BACKTEST_REPORT_FORMAT = "regime-lab.backtest/1";
 
@@ -54,16 +72,16 @@ export const BACKTEST_REPORT_FORMAT = "regime-lab.backtest/1";
  */
 export function backtestReport(
   options: BacktestCliOptions, loaded: readonly LoadedFile[], result: BacktestResult, warnings: readonly string[],
-  decisions: readonly SignalDecision[] = [], riskName = result.summary.riskManager,
+  decisions: readonly SignalDecision[] = [], riskName = result.summary.riskManager, limits: RiskLimits | null = null,
 ): BacktestReport {
   const s = result.summary;
   return jsonSafe({
     format: BACKTEST_REPORT_FORMAT,
     strategy: options.strategy,
     settings: {
-      cash: options.cash, fraction: options.fraction, fillAt: options.fillAt,
+      cash: options.cash, fraction: options.risk.preset === "fixed" ? options.fraction : null, fillAt: options.fillAt,
       commissionPerShare: options.commissionPerShare, commissionPercent: options.commissionPercent, slippageBps: options.slippageBps,
-      risk: { preset: options.risk.preset, options: { ...options.risk.options }, name: riskName },
+      risk: { preset: options.risk.preset, options: { ...options.risk.options }, name: riskName, limits },
     },
     data: loaded,
     summary: {

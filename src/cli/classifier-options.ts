@@ -14,7 +14,7 @@ export const CLASSIFIER_OPTIONS: OptionSpecs = {
   "vol-lookback": { type: "string", value: "N", help: "rules: bars over which the volatility percentile is ranked (default 252)" },
   states: { type: "string", value: "K", help: "hmm: hidden states, 2 to 6 (default 4)" },
   "train-bars": { type: "string", value: "N", help: "hmm: bars collected before the first fit; filtering starts after them (default 500)" },
-  "refit-every": { type: "string", value: "N", help: "hmm: refit on past bars every N bars, 0 never (default 0)" },
+  "refit-every": { type: "string", value: "N", help: "hmm: refit on past bars every N bars, 0 never (default 1000, so later states can be learned)" },
   seed: { type: "string", value: "N", help: "hmm: seed of the fits (default 1)" },
   "min-dwell": { type: "string", value: "N", help: "bars a new regime must hold before it is adopted (default: rules 3, hmm 1)" },
 };
@@ -56,7 +56,7 @@ export function makeClassifier(values: ParsedOptions, command: string): RegimeCl
   return new HmmClassifier(given({
     states,
     trainBars: optional("train-bars", read.positiveInteger),
-    refitEvery: optional("refit-every", read.nonNegativeInteger),
+    refitEvery: optional("refit-every", read.nonNegativeInteger) ?? 1000,
     seed: optional("seed", read.nonNegativeInteger),
     minDwell,
   }));

@@ -66,7 +66,9 @@ export function signalDecisions(journal: arrow.Table, explanations: readonly Exp
       const x = explanations[k]!;
       if (!explainedUsed[k] && x.symbol === s && x.direction === d) {
         explainedUsed[k] = 1;
-        explanation = x;
+        // The record's epoch-ms `ts` is left out: its `at` gives the same time as ISO text, like every time in the JSON.
+        const { ts: _ts, ...rest } = x as Explained & Record<string, unknown>;
+        explanation = rest;
         break;
       }
     }

@@ -14,7 +14,8 @@ describe("regime-lab backtest --risk", () => {
   it("records one decision per signal: orders, denials and ignored exits, without explanations for the fixed preset", () => {
     const report = JSON.parse(cli("backtest", "--data", SPX, "--json").stdout) as BacktestReport;
     const orders = report.decisions.filter((d) => d.outcome === "order");
-    expect(report.settings.risk).toEqual({ preset: "fixed", options: {}, name: "fixed fraction 10% of equity" });
+    expect(report.settings.risk).toEqual({ preset: "fixed", options: {}, name: "fixed fraction 10% of equity", limits: null });
+    expect(report.settings.fraction).toBe(0.1);
     expect(orders.length).toBeGreaterThan(150);
     expect(orders.every((d) => d.code === "OK" && d.quantity > 0 && d.explanation === null)).toBe(true);
     expect(report.decisions.filter((d) => d.outcome === "ignored").every((d) => d.direction === "exit")).toBe(true);
@@ -27,6 +28,9 @@ describe("regime-lab backtest --risk", () => {
     const report = JSON.parse(r.stdout) as BacktestReport;
     expect(report.settings.risk.preset).toBe("kelly");
     expect(report.settings.risk.options).toEqual({ maxHeat: 0.05, kelly: { fraction: 0.25, minTrades: 20 } });
+    expect(report.settings.fraction).toBeNull();
+    expect(report.settings.risk.limits).toMatchObject({ sizing: "kelly", riskFraction: 0.01, stopMult: 2, maxHeat: 0.05, maxPositionRisk: 0.02, maxDailyRisk: 0.02, maxPositions: 10, kelly: { fraction: 0.25, minTrades: 20 } });
+    expect(JSON.stringify(report.decisions)).not.toMatch(/"ts":/);
     const explained = report.decisions.filter((d) => d.outcome !== "ignored");
     expect(explained.length).toBeGreaterThan(0);
     for (const d of explained) expect(d.explanation).toMatchObject({ symbol: d.symbol, direction: d.direction, code: d.code });

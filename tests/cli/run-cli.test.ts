@@ -65,7 +65,7 @@ describe("regime-lab backtest --json", () => {
     expect(report.summary.initialCash).toBe(50_000);
     expect(report.settings).toEqual({
       cash: 50_000, fraction: 0.2, fillAt: "close", commissionPerShare: 0.01, commissionPercent: 0, slippageBps: 2,
-      risk: { preset: "fixed", options: {}, name: "fixed fraction 20% of equity" },
+      risk: { preset: "fixed", options: {}, name: "fixed fraction 20% of equity", limits: null },
     });
     expect(new Set(report.trades.map((t) => t.symbol))).toEqual(new Set(["AAA", "BBB"]));
     expect(report.trades.some((t) => t.side === "short")).toBe(true);
