@@ -11,6 +11,9 @@ export { plotDocument } from "./charts/plot-document.js";
 export { show, type ShowOptions } from "./notebook/show.js";
 export { renderOutput, type RenderedOutput } from "./notebook/render-output.js";
 export { setDisplay, type DisplaySink } from "./notebook/display-sink.js";
+export { reactive, type Reactive, type ReactiveOptions, type ReactiveEntry, type ViewOptions } from "./notebook/reactive.js";
+export { ReactiveCycleError } from "./notebook/reactive-cycle-error.js";
+export type { ReactiveValues } from "./notebook/reactive-node.js";
 export { progressDisplay, progressHtml, type ProgressDisplayOptions, type ProgressReport } from "./notebook/progress-display.js";
 
 // files and Node-only analysis

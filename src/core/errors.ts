@@ -20,7 +20,8 @@ export type ErrorCode =
   | "SCHEMA_MISMATCH"
   | "ENGINE_STATE"
   | "NOT_ENOUGH_DATA"
-  | "LOOKAHEAD";
+  | "LOOKAHEAD"
+  | "REACTIVE_CYCLE";
 
 /**
  * The base of every error regime-lab throws: a `code`, a message that says what was wrong, what was
