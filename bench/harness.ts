@@ -17,9 +17,14 @@ export interface BenchRow {
   readonly extra?: Record<string, number | string>;
 }
 
-/** Runs `fn` `runs` times (after one warm-up unless `warmup` is false) and returns the median seconds. */
-export function medianSeconds(fn: () => unknown, runs = 3, warmup = true): number {
-  if (warmup) fn();
+/**
+ * Runs `fn` `runs` times and returns the median seconds, after `warmup` discarded runs: true for one
+ * (the default), false for none, or a number of them (the JIT and the heap's sizing can take several
+ * runs of a long case to settle).
+ */
+export function medianSeconds(fn: () => unknown, runs = 3, warmup: boolean | number = true): number {
+  const warmups = warmup === true ? 1 : warmup === false ? 0 : warmup;
+  for (let w = 0; w < warmups; w++) fn();
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = process.hrtime.bigint();

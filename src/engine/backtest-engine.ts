@@ -3,7 +3,7 @@ import { check, invalid } from "../core/check.js";
 import { defineLazy } from "../core/define-lazy.js";
 import { EngineStateError } from "../core/errors.js";
 import { parseTimestamp, timestampToUtc, toIso } from "../core/time.js";
-import type { Bar } from "../core/types.js";
+import type { Bar, RoundTrip } from "../core/types.js";
 import type { ExecutionHandler } from "../execution/execution-handler.js";
 import type { ComputeMetricsOptions } from "../metrics/compute-metrics.js";
 import { correlationMatrix } from "../metrics/correlation-matrix.js";
@@ -17,6 +17,7 @@ import type { EnginePeek, EngineSnapshot, StepReport, StopReason } from "./engin
 import { EventCapture } from "./event-capture.js";
 import { EventLoop } from "./event-loop.js";
 import type { EventPredicate, StepTarget, StepUntilOptions } from "./step-target.js";
+import { stepTimes } from "./step-times.js";
 import { symbolReturns, type ReturnAlignment } from "./symbol-returns.js";
 
 /** Progress of a long run, reported to `onProgress`. */
@@ -225,9 +226,9 @@ export class BacktestEngine extends EventLoop {
   results(options: ResultsOptions = {}): BacktestResult {
     const p = this.portfolio;
     const alignment = check.keyword("correlationAlignment", options.correlationAlignment ?? "day", ["day", "step"] as const);
-    const tradeList = [...p.roundTrips];
+    const tradeCount = p.roundTripCount;
     const openOrders = this.book.all();
-    const steps = this.stepCount, curves = p.curves;
+    const steps = this.stepCount, curve = this.equity;
     const journal = this.journalRecorder, rows = journal.length;
     const curveLog = this.symbolCurves, changes = curveLog.length, bars = this.barCount, handlers = this.o.handlers;
     const symbols = this.symbols, columns = this.columns, consumed = this.consumed.slice();
@@ -235,7 +236,7 @@ export class BacktestEngine extends EventLoop {
       // placeholders for the lazy tables defined below, so that the keys keep their order
       equity: undefined as unknown as arrow.Table,
       trades: undefined as unknown as arrow.Table,
-      tradeList,
+      tradeList: undefined as unknown as RoundTrip[],
       openPositions: this.view.positions(),
       openOrders,
       summary: {
@@ -250,15 +251,17 @@ export class BacktestEngine extends EventLoop {
         initialCash: p.initialCash,
         finalEquity: p.equity,
         finalCash: p.cash,
-        tradeCount: tradeList.length,
+        tradeCount,
         openOrderCount: openOrders.length,
         warnings: [...this.warnings],
       },
     };
-    const withEquity = defineLazy(defineLazy(base, "equity", () => curves.equityTable(steps)), "trades", () => roundTripTable(tradeList));
+    // The round trips as objects are made when first read, as of this call (the portfolio keeps appending).
+    const withTrades = defineLazy(base, "tradeList", () => p.roundTrips.slice(0, tradeCount));
+    const withEquity = defineLazy(defineLazy(withTrades, "equity", () => curve.toTable(stepTimes(handlers, bars, steps), steps)), "trades", () => roundTripTable(withTrades.tradeList));
     const withCurves = defineLazy(withEquity, "symbolEquity", () => curveLog.toTable(symbols, handlers, bars, changes));
     const withJournal = defineLazy(withCurves, "journal", () => journal.toTable(symbols, columns.map((c) => c.close), rows, handlers));
-    const withMetrics = defineLazy(withJournal, "metrics", () => resultMetrics(withJournal.equity, tradeList, options.metrics));
+    const withMetrics = defineLazy(withJournal, "metrics", () => resultMetrics(withJournal.equity, withJournal.tradeList, options.metrics));
     return defineLazy(withMetrics, "correlation", () =>
       correlationMatrix(symbolReturns(symbols, columns.map((c) => c.tsClose), columns.map((c) => c.close), consumed, alignment)));
   }

@@ -16,8 +16,8 @@ import type { OrderEvent } from "./events.js";
  * - `metrics`: computeMetrics over the equity curve (with gross exposure / equity) and the round trips.
  * - `correlation`: correlation matrix of the symbols' close-to-close returns (see symbolReturns).
  * - `openOrders`: orders the data ended before they could fill.
- * The tables `equity`, `trades`, `symbolEquity` and `journal`, and `metrics` and `correlation`, are
- * built on first read.
+ * The tables `equity`, `trades`, `symbolEquity` and `journal`, and `tradeList`, `metrics` and
+ * `correlation`, are built on first read.
  */
 export interface BacktestResult {
   readonly equity: arrow.Table;

@@ -24,13 +24,18 @@ const MARKET_RUN = -1;
  * const table = journal.toTable(symbols, closes);
  */
 export class Journal {
-  private rows = 0;
   private expanded = 0;
-  private runs = 0;
-  private ts: Float64Array;
-  private type: Int32Array;
-  private symbol: Int32Array;
-  private ref: Int32Array;
+  /** Market events of the next bars recorded with `nextBars` since the last stored row, not stored yet. */
+  private pendingBars = 0;
+  /**
+   * The stored rows: ts, type, symbol, ref (the bar's row, the detail row, or a run's length), in chunks
+   * that are never copied as the journal grows.
+   */
+  private readonly heads = new RowStore(4);
+  /** Where the last stored row is, when it is a market run (consecutive runs extend it); -1 otherwise. */
+  private runOffset = -1;
+  private runChunk: Float64Array | undefined = undefined;
+  private lastOffset = 0;
   /** Detail rows, by type: signal [direction, strength, stopPrice, reason], order [direction, side, quantity, stopPrice, orderId, reason, orderType], fill [side, quantity, requested, price, commission, slippage, orderId], denied [direction, orderId, code, reason]. */
   private readonly details = new RowStore(7);
   private readonly strings: string[] = [];
@@ -38,13 +43,9 @@ export class Journal {
   private lastText = "";
   private lastTextIndex = -1;
 
-  /** Reserves `capacity` rows (they grow beyond), e.g. the number of bars of the run. */
+  /** `capacity` is a hint kept for compatibility: rows are stored in chunks of fixed size. */
   constructor(capacity = 1024) {
-    const n = Math.max(16, capacity);
-    this.ts = new Float64Array(n);
-    this.type = new Int32Array(n);
-    this.symbol = new Int32Array(n);
-    this.ref = new Int32Array(n);
+    void capacity;
   }
 
   /** The number of rows (events). */
@@ -63,14 +64,14 @@ export class Journal {
    * for a journal's market events, not both.
    */
   nextBar(): void {
-    const last = this.rows - 1;
-    if (last >= 0 && this.type[last] === MARKET_RUN) {
-      this.ref[last]!++;
-      this.expanded++;
-    } else {
-      this.row(NaN, MARKET_RUN, -1, 1);
-      this.runs++;
-    }
+    this.pendingBars++;
+    this.expanded++;
+  }
+
+  /** Records market events for the next `n` bars in the merge of the handlers: `nextBar()` `n` times. */
+  nextBars(n: number): void {
+    this.pendingBars += n;
+    this.expanded += n;
   }
 
   /** Records a signal of symbol `s`. */
@@ -124,10 +125,9 @@ export class Journal {
    * `handlers` are the engine's, needed when market events were recorded with `nextBar()`.
    */
   toTable(symbols: readonly string[], closes: readonly Float64Array[], rows = this.expanded, handlers?: readonly DataHandler[]): arrow.Table {
+    this.storeBars();
     const n = Math.min(rows, this.expanded);
-    const { ts, type, symbol, ref } = this.runs === 0 && n === this.rows
-      ? { ts: this.ts.subarray(0, n), type: this.type.subarray(0, n), symbol: this.symbol.subarray(0, n), ref: this.ref }
-      : this.expand(n, handlers);
+    const { ts, type, symbol, ref } = this.expand(n, handlers);
     const f64 = () => new Float64Array(n).fill(NaN);
     const i32 = () => new Int32Array(n).fill(-1);
     const out = {
@@ -198,17 +198,18 @@ export class Journal {
     const ts = new Float64Array(n), type = new Int32Array(n), symbol = new Int32Array(n), ref = new Int32Array(n);
     let cursor: MergeCursor | undefined;
     let o = 0;
-    for (let i = 0; i < this.rows && o < n; i++) {
-      if (this.type[i] !== MARKET_RUN) {
-        ts[o] = this.ts[i]!;
-        type[o] = this.type[i]!;
-        symbol[o] = this.symbol[i]!;
-        ref[o++] = this.ref[i]!;
+    const heads = this.heads;
+    for (let i = 0; i < heads.length && o < n; i++) {
+      if (heads.get(i, 1) !== MARKET_RUN) {
+        ts[o] = heads.get(i, 0);
+        type[o] = heads.get(i, 1);
+        symbol[o] = heads.get(i, 2);
+        ref[o++] = heads.get(i, 3);
         continue;
       }
       if (handlers === undefined) throw new Error("Journal.toTable: market events recorded with nextBar() need the handlers");
       cursor ??= new MergeCursor(handlers);
-      for (let k = this.ref[i]!; k > 0 && o < n; k--) {
+      for (let k = heads.get(i, 3); k > 0 && o < n; k--) {
         const s = cursor.next();
         ts[o] = handlers[s]!.columns!.tsClose[cursor.row]!;
         type[o] = TYPE_CODE.market;
@@ -232,28 +233,31 @@ export class Journal {
     return i;
   }
 
-  private row(ts: number, type: number, s: number, ref: number): void {
-    const i = this.rows;
-    if (i === this.ts.length) this.grow();
-    this.ts[i] = ts;
-    this.type[i] = type;
-    this.symbol[i] = s;
-    this.ref[i] = ref;
-    this.rows = i + 1;
-    this.expanded++;
+  /** Stores the pending market events as one run row (consecutive ones extend the last run). */
+  private storeBars(): void {
+    const bars = this.pendingBars;
+    if (bars === 0) return;
+    this.pendingBars = 0;
+    if (this.runOffset >= 0) {
+      this.runChunk![this.runOffset + 3]! += bars;
+      return;
+    }
+    this.row(NaN, MARKET_RUN, -1, bars);
+    this.expanded--; // row() counted the run as one event; its bars were counted when recorded
+    this.runOffset = this.lastOffset;
+    this.runChunk = this.heads.chunk;
   }
 
-  private grow(): void {
-    const n = this.rows, size = n * 2;
-    const ts = new Float64Array(size), type = new Int32Array(size), symbol = new Int32Array(size), ref = new Int32Array(size);
-    ts.set(this.ts);
-    type.set(this.type);
-    symbol.set(this.symbol);
-    ref.set(this.ref);
-    this.ts = ts;
-    this.type = type;
-    this.symbol = symbol;
-    this.ref = ref;
+  private row(ts: number, type: number, s: number, ref: number): void {
+    if (this.pendingBars > 0) this.storeBars();
+    const heads = this.heads, o = heads.append(), c = heads.chunk;
+    c[o] = ts;
+    c[o + 1] = type;
+    c[o + 2] = s;
+    c[o + 3] = ref;
+    this.lastOffset = o;
+    this.runOffset = -1;
+    this.expanded++;
   }
 
   /** Appends the row of a detail event and returns the offset of its detail numbers in `details.chunk`. */

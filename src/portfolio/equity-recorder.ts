@@ -1,5 +1,6 @@
 import * as arrow from "apache-arrow";
 import { dictionaryVector, float64Vector } from "../core/arrow-vectors.js";
+import { EquityCurveLog } from "./equity-curve-log.js";
 
 const grown = <A extends Float64Array | Int32Array>(a: A, length: number): A => {
   const b = new (a.constructor as new (n: number) => A)(Math.max(16, length * 2));
@@ -9,21 +10,19 @@ const grown = <A extends Float64Array | Int32Array>(a: A, length: number): A => 
 
 /**
  * Records a backtest's equity curve, one row per engine step (ts, equity, cash, marketValue,
- * grossExposure), and each symbol's curve, one row per bar of that symbol (symbol, ts, position, close,
- * pnl), in typed columns that double when full: memory grows with steps plus bars, not steps x
- * symbols, and a row costs one capacity check. Rows are only ever appended, so tables over them stay
- * valid while recording goes on.
+ * grossExposure; the time and an EquityCurveLog, two numbers a step), and each symbol's
+ * curve, one row per bar of that symbol (symbol, ts, position, close, pnl), in typed columns that
+ * double when full: memory grows with steps plus bars, not steps x symbols, and a row costs one
+ * capacity check. Rows are only ever appended, so tables over them stay valid while recording goes on.
  * @example
  * const curves = new EquityRecorder();
  * curves.recordStep(ts, cash, marketValue, grossExposure);
  * curves.equityTable(); // arrow.Table
  */
 export class EquityRecorder {
+  private readonly curve: EquityCurveLog;
   private steps = 0;
   private ts: Float64Array;
-  private cash: Float64Array;
-  private market: Float64Array;
-  private gross: Float64Array;
   private rows = 0;
   private symbol: Int32Array;
   private symbolTs: Float64Array;
@@ -33,11 +32,9 @@ export class EquityRecorder {
 
   /** Reserves `steps` rows of the total curve and `bars` rows of the symbol curves (they grow beyond). */
   constructor(steps = 1024, bars = 1024) {
-    const s = Math.max(16, steps), b = Math.max(16, bars);
-    this.ts = new Float64Array(s);
-    this.cash = new Float64Array(s);
-    this.market = new Float64Array(s);
-    this.gross = new Float64Array(s);
+    const b = Math.max(16, bars);
+    this.curve = new EquityCurveLog(steps);
+    this.ts = new Float64Array(Math.max(16, steps));
     this.symbol = new Int32Array(b);
     this.symbolTs = new Float64Array(b);
     this.position = new Float64Array(b);
@@ -52,17 +49,15 @@ export class EquityRecorder {
 
   /** Returns the equity (cash + market value) of step row `i`, as in the equity table. */
   equityAt(i: number): number {
-    return this.cash[i]! + this.market[i]!;
+    return this.curve.equityAt(i);
   }
 
   /** Appends one row of the total curve. */
   recordStep(ts: number, cash: number, marketValue: number, grossExposure: number): void {
     const i = this.steps;
-    if (i === this.ts.length) this.growSteps();
+    if (i === this.ts.length) this.ts = grown(this.ts, i);
     this.ts[i] = ts;
-    this.cash[i] = cash;
-    this.market[i] = marketValue;
-    this.gross[i] = grossExposure;
+    this.curve.record(cash, marketValue, grossExposure);
     this.steps = i + 1;
   }
 
@@ -83,17 +78,7 @@ export class EquityRecorder {
    * and grossExposure (money), of the first `steps` rows (default all: the curve as it was then).
    */
   equityTable(steps = this.steps): arrow.Table {
-    const n = Math.min(steps, this.steps);
-    const cash = this.cash.subarray(0, n), market = this.market.subarray(0, n);
-    const equity = new Float64Array(n);
-    for (let i = 0; i < n; i++) equity[i] = cash[i]! + market[i]!;
-    return new arrow.Table({
-      ts: float64Vector(this.ts.subarray(0, n)),
-      equity: float64Vector(equity),
-      cash: float64Vector(cash),
-      marketValue: float64Vector(market),
-      grossExposure: float64Vector(this.gross.subarray(0, n)),
-    });
+    return this.curve.toTable(this.ts.subarray(0, this.steps), steps);
   }
 
   /** Returns the per-symbol curves as one Arrow table: symbol, ts, position, close, pnl (realized + unrealized). */
@@ -106,14 +91,6 @@ export class EquityRecorder {
       close: float64Vector(this.close.subarray(0, n)),
       pnl: float64Vector(this.pnl.subarray(0, n)),
     });
-  }
-
-  private growSteps(): void {
-    const n = this.steps;
-    this.ts = grown(this.ts, n);
-    this.cash = grown(this.cash, n);
-    this.market = grown(this.market, n);
-    this.gross = grown(this.gross, n);
   }
 
   private growRows(): void {

@@ -1,8 +1,7 @@
 import { check, invalid } from "../core/check.js";
 import type { BarColumns } from "../core/types.js";
 import type { MarketEvent, SignalEvent } from "../engine/events.js";
-import { ATR } from "../indicators/atr.js";
-import { SMA } from "../indicators/sma.js";
+import { SmaCrossState } from "./sma-cross-state.js";
 import type { Strategy } from "./strategy.js";
 import { SymbolState } from "./symbol-state.js";
 
@@ -18,59 +17,6 @@ export interface SmaCrossStrategyOptions {
   readonly atrPeriod?: number;
   /** Bars kept per symbol for `inspect`. Default `slow`. */
   readonly bufferSize?: number;
-}
-
-class CrossState {
-  readonly fast: SMA;
-  readonly slow: SMA;
-  readonly atr: ATR;
-  /** The recent closes, a ring of `capacity`, for inspect(). */
-  private readonly closes: Float64Array;
-  private head = 0;
-  private count = 0;
-  /** Sign of fast - slow at the last bar where it was not 0: 1 above, -1 below, 0 not known yet. */
-  side = 0;
-  crosses = 0;
-  /** Rows [from, to) of `columns`, taken by the fast path, whose ATR and recent closes are not updated yet. */
-  columns: BarColumns | undefined = undefined;
-  from = 0;
-  to = 0;
-  constructor(fast: number, slow: number, atr: number, buffer: number) {
-    this.fast = new SMA(fast);
-    this.slow = new SMA(slow);
-    this.atr = new ATR(atr);
-    this.closes = new Float64Array(buffer);
-  }
-
-  /** Updates the ATR and the recent closes with a bar. */
-  push(high: number, low: number, close: number): void {
-    this.atr.update(high, low, close);
-    this.pushClose(close);
-  }
-
-  /** Applies the deferred bars, so that the ATR and recent closes are up to date. */
-  flush(): void {
-    const c = this.columns;
-    if (c === undefined) return;
-    const { high, low, close } = c;
-    for (let r = this.from; r < this.to; r++) this.atr.update(high[r]!, low[r]!, close[r]!);
-    for (let r = Math.max(this.from, this.to - this.closes.length); r < this.to; r++) this.pushClose(close[r]!);
-    this.columns = undefined;
-  }
-
-  /** Returns the recent closes, oldest first. */
-  recentCloses(): number[] {
-    const out: number[] = [];
-    const n = this.closes.length;
-    for (let k = this.count; k > 0; k--) out.push(this.closes[(this.head - k + n) % n]!);
-    return out;
-  }
-
-  private pushClose(close: number): void {
-    this.closes[this.head] = close;
-    this.head = this.head + 1 === this.closes.length ? 0 : this.head + 1;
-    if (this.count < this.closes.length) this.count++;
-  }
 }
 
 const orNull = (x: number | undefined): number | null => (x === undefined ? null : x);
@@ -93,9 +39,13 @@ export class SmaCrossStrategy implements Strategy {
   readonly allowShort: boolean;
   readonly atrPeriod: number;
   private readonly bufferSize: number;
-  private readonly states: SymbolState<CrossState>;
+  private readonly states: SymbolState<SmaCrossState>;
+  /** The fast path's states by the engine's symbol index (each checked against its symbol before use). */
+  private readonly byIndex: (SmaCrossState | undefined)[] = [];
   private readonly upReason: string;
   private readonly downReason: string;
+  /** The close and time of the bar of `calculateSignals`, as a column for `cross`. */
+  private readonly oneBar = new Float64Array(2);
 
   constructor(options: SmaCrossStrategyOptions = {}) {
     this.fast = check.positiveInteger("fast", options.fast ?? 10);
@@ -107,7 +57,7 @@ export class SmaCrossStrategy implements Strategy {
     this.name = `SMA cross ${this.fast}/${this.slow} ${this.allowShort ? "long-short" : "long-only"}`;
     this.upReason = `SMA(${this.fast}) crossed above SMA(${this.slow})`;
     this.downReason = `SMA(${this.fast}) crossed below SMA(${this.slow})`;
-    this.states = new SymbolState(() => new CrossState(this.fast, this.slow, this.atrPeriod, this.bufferSize));
+    this.states = new SymbolState((symbol) => new SmaCrossState(symbol, this.fast, this.slow, this.atrPeriod, this.bufferSize));
   }
 
   /** Returns "long" on a cross above, "exit" or "short" on a cross below, else undefined. */
@@ -116,7 +66,10 @@ export class SmaCrossStrategy implements Strategy {
     const bar = event.bar;
     state.flush();
     state.push(bar.high, bar.low, bar.close);
-    return this.cross(state, bar.close, event.ts, event.symbol);
+    const one = this.oneBar;
+    one[0] = bar.close;
+    one[1] = event.ts;
+    return this.cross(state, one, 0, one, 1, event.symbol);
   }
 
   /**
@@ -124,14 +77,15 @@ export class SmaCrossStrategy implements Strategy {
    * object; the ATR and recent closes catch up when read.
    */
   calculateSignalsAt(columns: BarColumns, row: number, symbol: string, symbolIndex: number): SignalEvent | undefined {
-    const state = this.states.at(symbolIndex, symbol);
+    let state = this.byIndex[symbolIndex];
+    if (state === undefined || state.symbol !== symbol) state = this.stateAt(symbolIndex, symbol);
     if (state.columns !== columns || state.to !== row) {
       state.flush();
       state.columns = columns;
       state.from = row;
     }
     state.to = row + 1;
-    return this.cross(state, columns.close[row]!, columns.tsClose[row]!, symbol);
+    return this.cross(state, columns.close, row, columns.tsClose, row, symbol);
   }
 
   /** Returns the ATR of a symbol, or undefined before it is warm. */
@@ -148,11 +102,11 @@ export class SmaCrossStrategy implements Strategy {
     state.flush();
     return {
       symbol,
-      seenBars: state.slow.seenInputs,
+      seenBars: state.seen,
       requiredBars: this.slow + 1,
-      warm: state.slow.isStable,
-      fastSma: orNull(state.fast.getResult()),
-      slowSma: orNull(state.slow.getResult()),
+      warm: state.seen >= this.slow,
+      fastSma: state.seen >= this.fast ? state.fastSum / this.fast : null,
+      slowSma: state.seen >= this.slow ? state.slowSum / this.slow : null,
       atr: orNull(state.atr.getResult()),
       side: state.side > 0 ? "above" : state.side < 0 ? "below" : "unknown",
       crosses: state.crosses,
@@ -163,22 +117,35 @@ export class SmaCrossStrategy implements Strategy {
   /** Forgets every symbol's state. */
   reset(): void {
     this.states.clear();
+    this.byIndex.length = 0;
   }
 
-  /** Updates the averages with a close (known at `ts`) and returns the signal of a cross, if any. */
-  private cross(state: CrossState, close: number, ts: number, symbol: string): SignalEvent | undefined {
-    if (close !== close) return undefined; // both averages skip a NaN close
-    state.fast.add(close);
-    state.slow.add(close);
-    // read as numbers (NaN while warming up): a number-or-undefined result would be boxed on every bar
-    const fast = state.fast.getResultOrNaN(), slow = state.slow.getResultOrNaN();
-    if (fast !== fast || slow !== slow) return undefined;
-    const side = fast > slow ? 1 : fast < slow ? -1 : 0;
+  /** Returns the state of `symbol`, remembered under `index` (a valid array index) for the next bars. */
+  private stateAt(index: number, symbol: string): SmaCrossState {
+    const state = this.states.get(symbol);
+    if (Number.isInteger(index) && index >= 0 && index < 65_536) {
+      while (this.byIndex.length <= index) this.byIndex.push(undefined);
+      this.byIndex[index] = state;
+    }
+    return state;
+  }
+
+  /**
+   * Updates the averages with the close `closes[row]` (known at `times[timeRow]`) and returns the
+   * signal of a cross, if any. Numbers come as columns and rows because a number passed to a call the
+   * JS engine does not inline is boxed, and this runs once per bar.
+   */
+  private cross(state: SmaCrossState, closes: Float64Array, row: number, times: Float64Array, timeRow: number, symbol: string): SignalEvent | undefined {
+    state.add(closes, row); // skips a NaN close
+    if (state.seen < this.slow || closes[row] !== closes[row]) return undefined;
+    const fast = state.fastSum / this.fast, slow = state.slowSum / this.slow;
+    const side = fast > slow ? 1 : fast < slow ? -1 : 0; // 0 also when either is NaN
     if (side === 0 || side === state.side) return undefined;
     const previous = state.side;
     state.side = side;
     if (previous === 0) return undefined;
     state.crosses++;
+    const ts = times[timeRow]!;
     if (side > 0) return { type: "signal", ts, symbol, direction: "long", strength: 1, reason: this.upReason };
     return { type: "signal", ts, symbol, direction: this.allowShort ? "short" : "exit", strength: 1, reason: this.downReason };
   }

@@ -1,0 +1,156 @@
+import * as arrow from "apache-arrow";
+import { float64Vector } from "../core/arrow-vectors.js";
+
+const grown = (a: Float64Array, length: number): Float64Array => {
+  const b = new Float64Array(Math.max(16, length * 2));
+  b.set(a.subarray(0, length));
+  return b;
+};
+
+/**
+ * The money columns of a backtest's total curve, one row per step (equity, cash, marketValue,
+ * grossExposure), kept in as few numbers as give every row back exactly: a step stores its market
+ * value (8 bytes, the only number written per step); cash, which only fills change, is logged at its
+ * changes; gross exposure, equal to the market value while no position is short, is stored per step
+ * only from the first step where it differs. The step times are the caller's (EquityRecorder stores
+ * them; the engine replays them from the merge when the table is built: see stepTimes). Rows are only
+ * appended, so tables over them stay valid while recording goes on.
+ * @example
+ * const curve = new EquityCurveLog(1024);
+ * curve.record(cash, marketValue, grossExposure);
+ * curve.toTable(times); // arrow.Table
+ */
+export class EquityCurveLog {
+  private steps = 0;
+  private market: Float64Array;
+  /** Gross exposure per step, once it has differed from the market value (before that, the market value is it). */
+  private gross: Float64Array | undefined = undefined;
+  /** Cash changes: from step `cashStep[k]` on, cash is `cashValue[k]`. */
+  private cashStep: Float64Array;
+  private cashValue: Float64Array;
+  private changes = 0;
+  private lastCash = 0;
+  /** The change that the last cash lookup found (lookups mostly go forward). */
+  private cursor = 0;
+
+  /** Reserves `steps` rows (they grow beyond). */
+  constructor(steps = 1024) {
+    this.market = new Float64Array(Math.max(16, steps));
+    this.cashStep = new Float64Array(16);
+    this.cashValue = new Float64Array(16);
+  }
+
+  /** The number of rows (steps) recorded. */
+  get length(): number {
+    return this.steps;
+  }
+
+  /** Appends one row. */
+  record(cash: number, marketValue: number, grossExposure: number): void {
+    this.recordOf({ cash, marketValue, grossExposure });
+  }
+
+  /**
+   * Appends the row of `state` now (e.g. a Portfolio). The engine's step calls this form, which passes
+   * no number: a number passed to a call the JS engine does not inline is boxed, and this runs once per
+   * step. The usual step (no regrowth, cash as before, gross exposure = market value) stays small
+   * enough to be inlined.
+   */
+  recordOf(state: { readonly cash: number; readonly marketValue: number; readonly grossExposure: number }): void {
+    const i = this.steps, gross = this.gross;
+    const cash = state.cash, marketValue = state.marketValue, grossExposure = state.grossExposure;
+    if (i === this.market.length || this.changes === 0 || !Object.is(cash, this.lastCash) || (gross === undefined && !Object.is(grossExposure, marketValue))) {
+      this.recordChange(cash, marketValue, grossExposure);
+      return;
+    }
+    this.market[i] = marketValue;
+    if (gross !== undefined) gross[i] = grossExposure;
+    this.steps = i + 1;
+  }
+
+  /** Returns the equity (cash + market value) of row `i`, as in the table. */
+  equityAt(i: number): number {
+    return this.cashAt(i) + this.market[i]!;
+  }
+
+  /**
+   * Returns the curve as an Arrow table: ts (epoch ms UTC of the step, from `times`), equity, cash,
+   * marketValue and grossExposure (money), of the first `steps` rows (default: as many as `times` has;
+   * fewer when fewer were recorded).
+   */
+  toTable(times: Float64Array, steps = times.length): arrow.Table {
+    const n = Math.min(steps, this.steps, times.length);
+    const market = this.market.subarray(0, n);
+    const cash = new Float64Array(n), equity = new Float64Array(n);
+    for (let k = 0; k < this.changes; k++) {
+      const from = this.cashStep[k]!;
+      if (from >= n) break;
+      cash.fill(this.cashValue[k]!, from, k + 1 < this.changes ? Math.min(n, this.cashStep[k + 1]!) : n);
+    }
+    for (let i = 0; i < n; i++) equity[i] = cash[i]! + market[i]!;
+    return new arrow.Table({
+      ts: float64Vector(times.subarray(0, n)),
+      equity: float64Vector(equity),
+      cash: float64Vector(cash),
+      marketValue: float64Vector(market),
+      grossExposure: float64Vector((this.gross ?? this.market).subarray(0, n)),
+    });
+  }
+
+  /** Returns the cash of row `i`: the value of the last change at or before it. */
+  private cashAt(i: number): number {
+    const steps = this.cashStep, last = this.changes - 1;
+    let k = this.cursor;
+    if (k > last || steps[k]! > i) {
+      // backwards (rare): binary search for the last change at or before i
+      let lo = 0, hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (steps[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      k = lo;
+    }
+    while (k < last && steps[k + 1]! <= i) k++;
+    this.cursor = k;
+    return this.cashValue[k]!;
+  }
+
+  /** Appends a row that grows the columns, changes the cash or splits the gross exposure off. */
+  private recordChange(cash: number, marketValue: number, grossExposure: number): void {
+    const i = this.steps;
+    if (i === this.market.length) this.growSteps();
+    this.market[i] = marketValue;
+    if (this.changes === 0 || !Object.is(cash, this.lastCash)) this.logCash(i, cash);
+    const gross = this.gross;
+    if (gross !== undefined) gross[i] = grossExposure;
+    else if (!Object.is(grossExposure, marketValue)) this.splitGross(i, grossExposure);
+    this.steps = i + 1;
+  }
+
+  private logCash(step: number, cash: number): void {
+    const k = this.changes;
+    if (k === this.cashStep.length) {
+      this.cashStep = grown(this.cashStep, k);
+      this.cashValue = grown(this.cashValue, k);
+    }
+    this.cashStep[k] = step;
+    this.cashValue[k] = cash;
+    this.changes = k + 1;
+    this.lastCash = cash;
+  }
+
+  /** Starts storing gross exposure per step at row `step`, the market value standing for it before. */
+  private splitGross(step: number, grossExposure: number): void {
+    const gross = new Float64Array(this.market.length);
+    gross.set(this.market.subarray(0, step));
+    gross[step] = grossExposure;
+    this.gross = gross;
+  }
+
+  private growSteps(): void {
+    const n = this.steps;
+    this.market = grown(this.market, n);
+    if (this.gross !== undefined) this.gross = grown(this.gross, n);
+  }
+}
