@@ -38,5 +38,20 @@ const plainSeconds = medianSeconds(() => {
 }, RUNS, WARMUPS);
 console.log(JSON.stringify({
   case: which, bars, loadSeconds, runSeconds, plainSeconds, engineEntries: trades, plainEntries,
-  maxRssMb: process.resourceUsage().maxRSS / 1024,
+  maxRssMb: peakRssMb(),
 }));
+
+/**
+ * Returns this process's peak resident memory in MB: VmHWM of /proc/self/status, which belongs to this
+ * process's own address space. getrusage's maxRSS is not used: Linux carries it over from the parent
+ * across fork, so a bench parent that had grown (the merge suite) would show in every case.
+ */
+function peakRssMb(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (hwm !== null) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux: fall back below
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
