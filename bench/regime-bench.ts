@@ -1,14 +1,12 @@
 // Regime benchmark (issue 4): bars/s of each regime classifier on 1,000,000 daily bars (standard data (b):
 // shifted, rescaled copies of the real S&P 500). To add a classifier, add one entry to CLASSIFIERS.
-import { readFileSync } from "node:fs";
-import { barAt, barColumns } from "../src/data/bar-table.js";
-import { parseBarsCsv } from "../src/data/parse-bars-csv.js";
+import { barObjectFloorSeconds, standardColumns } from "./per-bar-bench.js";
+import { barAt } from "../src/data/bar-table.js";
 import type { BarColumns } from "../src/core/types.js";
 import type { RegimeClassifier } from "../src/regime/regime-classifier.js";
 import { HmmClassifier } from "../src/regime/hmm-classifier.js";
 import { RuleBasedClassifier } from "../src/regime/rule-based-classifier.js";
 import { type BenchRow, medianSeconds, settle } from "./harness.js";
-import { longSeries } from "./standard-data.js";
 
 const BARS = 1_000_000;
 
@@ -28,14 +26,6 @@ export const CLASSIFIERS: RegimeBenchEntry[] = [
   { case: "HmmClassifier (return only, 6 states)", create: () => new HmmClassifier({ features: "return", states: 6 }) },
 ];
 
-/** Returns the standard 1,000,000-bar series as columns. */
-function standardColumns(): BarColumns {
-  const { table: real } = parseBarsCsv(readFileSync("data/sp500-2000.csv", "utf8"), {
-    symbol: "SPX", timeZone: "America/New_York", interval: "1d", session: { open: "09:30", close: "16:00" }, source: "data/sp500-2000.csv",
-  });
-  return barColumns(longSeries(barColumns(real), BARS));
-}
-
 /** Feeds every bar (one Bar object each, as a data handler yields them) and returns how many were classified. */
 function feed(classifier: RegimeClassifier, columns: BarColumns): number {
   let classified = 0;
@@ -45,13 +35,9 @@ function feed(classifier: RegimeClassifier, columns: BarColumns): number {
 }
 
 export function runRegimeBench(entries: readonly RegimeBenchEntry[] = CLASSIFIERS): BenchRow[] {
-  const columns = standardColumns();
+  const columns = standardColumns(BARS);
   const n = columns.close.length;
-  const floorSeconds = medianSeconds(() => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += barAt(columns, i, "SPXx").close;
-    if (!(s > 0)) throw new Error("no bars");
-  });
+  const floorSeconds = barObjectFloorSeconds(columns);
   const rows: BenchRow[] = [];
   for (const entry of entries) {
     settle();

@@ -1,9 +1,8 @@
 // SMC benchmark (issue 6): bars/s of each Smart Money Concepts detector on 1,000,000 daily bars (standard
 // data (b): shifted, rescaled copies of the real S&P 500), fed one Bar object per row as the engine does.
 // To add a detector (liquidity, sweeps, previous day/week high/low...), add one entry to SMC_DETECTORS.
-import { readFileSync } from "node:fs";
-import { barAt, barColumns } from "../src/data/bar-table.js";
-import { parseBarsCsv } from "../src/data/parse-bars-csv.js";
+import { barObjectFloorSeconds, standardColumns } from "./per-bar-bench.js";
+import { barAt } from "../src/data/bar-table.js";
 import type { BarColumns } from "../src/core/types.js";
 import { FairValueGapDetector } from "../src/smc/fair-value-gap-detector.js";
 import { EqualLevelDetector } from "../src/smc/equal-level-detector.js";
@@ -14,7 +13,6 @@ import { StructureBreakDetector } from "../src/smc/structure-break-detector.js";
 import { SwingDetector } from "../src/smc/swing-detector.js";
 import { SweepDetector } from "../src/smc/sweep-detector.js";
 import { type BenchRow, medianSeconds, settle } from "./harness.js";
-import { longSeries } from "./standard-data.js";
 
 const BARS = 1_000_000;
 
@@ -40,14 +38,6 @@ export const SMC_DETECTORS: SmcBenchEntry[] = [
   { case: "PreviousPeriodLevels (New York days and weeks)", create: () => new PreviousPeriodLevels() },
 ];
 
-/** Returns the standard 1,000,000-bar series as columns. */
-function standardColumns(): BarColumns {
-  const { table: real } = parseBarsCsv(readFileSync("data/sp500-2000.csv", "utf8"), {
-    symbol: "SPX", timeZone: "America/New_York", interval: "1d", session: { open: "09:30", close: "16:00" }, source: "data/sp500-2000.csv",
-  });
-  return barColumns(longSeries(barColumns(real), BARS));
-}
-
 /** Feeds every bar and returns how many structures the detector reported. */
 function feed(detector: SmcDetector, columns: BarColumns): number {
   let found = 0;
@@ -58,13 +48,9 @@ function feed(detector: SmcDetector, columns: BarColumns): number {
 
 /** Returns one row per detector: bars/s over the standard 1,000,000-bar series (median of the timed runs). */
 export function runSmcBench(entries: readonly SmcBenchEntry[] = SMC_DETECTORS): BenchRow[] {
-  const columns = standardColumns();
+  const columns = standardColumns(BARS);
   const n = columns.close.length;
-  const floorSeconds = medianSeconds(() => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += barAt(columns, i, "SPXx").close;
-    if (!(s > 0)) throw new Error("no bars");
-  });
+  const floorSeconds = barObjectFloorSeconds(columns);
   const rows: BenchRow[] = [];
   for (const entry of entries) {
     settle();
