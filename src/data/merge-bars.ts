@@ -68,6 +68,21 @@ function barReader(handler: DataHandler): () => Bar | undefined {
 }
 
 /** Where a merge stands: the head bar each handler offers next, in the order the heap will give them. */
+/**
+ * Returns the head bar of every handler with bars left (`pos[i]` is handler i's next row in `ts[i]`),
+ * in merge order: by close time, ties by handler order. Shared by the merge cursors' `pending()`.
+ * @example pendingHeads(handlers, closeTimes, nextRows)[0].symbol
+ */
+export function pendingHeads(handlers: readonly DataHandler[], ts: readonly Float64Array[], pos: Int32Array): MergePendingEntry[] {
+  const heads: { handler: number; row: number; ts: number }[] = [];
+  for (let i = 0; i < handlers.length; i++) {
+    const p = pos[i]!;
+    if (p < ts[i]!.length) heads.push({ handler: i, row: p, ts: ts[i]![p]! });
+  }
+  heads.sort((a, b) => a.ts - b.ts || a.handler - b.handler);
+  return heads.map((h) => ({ symbol: handlers[h.handler]!.symbol, handler: h.handler, row: h.row, tsClose: toIso(h.ts) }));
+}
+
 export interface MergePendingEntry {
   readonly symbol: string;
   readonly handler: number;
@@ -133,13 +148,7 @@ export class MergeCursor {
 
   /** The head bar of every handler that has bars left, in the order the merge will yield them. */
   pending(): MergePendingEntry[] {
-    const heads: { handler: number; row: number; ts: number }[] = [];
-    for (let i = 0; i < this.handlers.length; i++) {
-      const p = this.pos[i]!;
-      if (p < this.ts[i]!.length) heads.push({ handler: i, row: p, ts: this.ts[i]![p]! });
-    }
-    heads.sort((a, b) => a.ts - b.ts || a.handler - b.handler);
-    return heads.map((h) => ({ symbol: this.handlers[h.handler]!.symbol, handler: h.handler, row: h.row, tsClose: toIso(h.ts) }));
+    return pendingHeads(this.handlers, this.ts, this.pos);
   }
 }
 

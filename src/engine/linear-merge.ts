@@ -1,6 +1,5 @@
 import type { DataHandler } from "../data/data-handler.js";
-import { MergeCursor, type MergePendingEntry } from "../data/merge-bars.js";
-import { toIso } from "../core/time.js";
+import { MergeCursor, pendingHeads, type MergePendingEntry } from "../data/merge-bars.js";
 
 /**
  * The merge of a few table-backed handlers without a heap, for the engine's hot path: `next()` returns
@@ -78,13 +77,7 @@ export class LinearMerge {
 
   /** The head bar of every handler that has bars left, in the order the merge will yield them. */
   pending(): MergePendingEntry[] {
-    const heads: { handler: number; row: number; ts: number }[] = [];
-    for (let i = 0; i < this.handlers.length; i++) {
-      const p = this.pos[i]!;
-      if (p < this.ts[i]!.length) heads.push({ handler: i, row: p, ts: this.ts[i]![p]! });
-    }
-    heads.sort((a, b) => a.ts - b.ts || a.handler - b.handler);
-    return heads.map((h) => ({ symbol: this.handlers[h.handler]!.symbol, handler: h.handler, row: h.row, tsClose: toIso(h.ts) }));
+    return pendingHeads(this.handlers, this.ts, this.pos);
   }
 
   /** Throws the error MergeCursor gives for the same bars. */
