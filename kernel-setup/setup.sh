@@ -9,6 +9,7 @@ cd "$REPO_ROOT"
 # Debian packages the project needs; to add one (e.g. chromium, redis-server) add it here.
 APT_PACKAGES=(
   jupyter-core jupyter-client python3-nbclient python3-nbformat jupyter-nbconvert jupyter-notebook
+  chromium
 )
 
 step() { echo "setup: $*"; }

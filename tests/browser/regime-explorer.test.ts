@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReactive } from "../../scripts/build-reactive.js";
+import type { Redraw } from "../../reactive/redraw-timer.js";
+import { serveStatic, type StaticServer } from "./static-server.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SITE = "out/site-test";
+
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no browser at ${CHROMIUM}: the page tests drive Debian's chromium; run \`npm run setup\` (as root it installs it)`);
+  }
+  await buildReactive({ outDir: SITE });
+  server = await serveStatic(SITE);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-background-networking"] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and collects its console errors, uncaught exceptions and failed requests. */
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  // The site works offline: any request off this server is refused and counted as an error.
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server!.url) || url.startsWith("data:")) return route.continue();
+    errors.push(`off-site request: ${url}`);
+    return route.abort();
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) errors.push(`response: ${response.status()} ${response.url()}`);
+  });
+  page.on("requestfailed", (request) => errors.push(`request: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+  await page.goto(`${server!.url}/${path}`);
+  return { page, errors };
+}
+
+/** Moves the threshold slider the way a user does: a new value and an "input" event. */
+async function moveThreshold(page: Page, value: number): Promise<void> {
+  await page.evaluate((v) => {
+    const slider = document.querySelector<HTMLInputElement>("#threshold-control input[type=range]")!;
+    slider.value = String(v);
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+  await page.waitForSelector(`#chart figure[data-threshold="${value}"]`, { timeout: 10_000 });
+}
+
+describe("the regime explorer page", () => {
+  it("redraws the regime chart when the ADX threshold moves, with no console errors", async () => {
+    const { page, errors } = await open("regime-explorer.html");
+    await page.waitForSelector(`#chart figure[data-threshold="25"] svg`, { timeout: 20_000 });
+    const before = await page.locator("#chart").innerHTML();
+    expect(await page.locator("#chart h2").textContent()).toContain("ADX threshold 25");
+
+    for (const value of [35, 15, 45, 20, 30]) await moveThreshold(page, value);
+    const after = await page.locator("#chart").innerHTML();
+    expect(after).not.toEqual(before);
+    expect(await page.locator("#chart h2").textContent()).toContain("ADX threshold 30");
+    expect(await page.locator("#chart svg").count()).toBeGreaterThan(0);
+
+    await page.waitForFunction(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws.length >= 5);
+    const redraws = await page.evaluate(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws);
+    const ms = (pick: (r: Redraw) => number) => redraws.map(pick).sort((a, b) => a - b);
+    const toDom = ms((r) => r.toDomMs);
+    const toFrame = ms((r) => r.toFrameMs);
+    console.log(
+      `regime explorer redraw after an input (${redraws.length} moves, S&P 500 daily): ` +
+        `to DOM median ${toDom[toDom.length >> 1]!.toFixed(1)} ms (max ${toDom.at(-1)!.toFixed(1)}), ` +
+        `to next frame median ${toFrame[toFrame.length >> 1]!.toFixed(1)} ms (max ${toFrame.at(-1)!.toFixed(1)})`,
+    );
+    expect(redraws.map((r) => r.label)).toEqual(["threshold 35, realized", "threshold 15, realized", "threshold 45, realized", "threshold 20, realized", "threshold 30, realized"]);
+
+    mkdirSync("out/screenshots", { recursive: true });
+    await page.screenshot({ path: "out/screenshots/regime-explorer.png", fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
