@@ -38,4 +38,8 @@ declare module "@observablehq/inputs" {
     data: readonly T[],
     options?: { label?: string; value?: T; format?: (value: T) => string },
   ): InputElement<T>;
+  export function checkbox<T>(
+    data: readonly T[],
+    options?: { label?: string; value?: readonly T[]; format?: (value: T) => string },
+  ): InputElement<T[]>;
 }

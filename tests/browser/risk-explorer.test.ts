@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReactive } from "../../scripts/build-reactive.js";
+import type { Redraw } from "../../reactive/redraw-timer.js";
+import { serveStatic, type StaticServer } from "./static-server.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SITE = "out/site-test-risk";
+
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no browser at ${CHROMIUM}: the page tests drive Debian's chromium; run \`npm run setup\` (as root it installs it)`);
+  }
+  await buildReactive({ outDir: SITE });
+  server = await serveStatic(SITE);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-background-networking"] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and collects its console errors, uncaught exceptions and failed requests. */
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  // The site works offline: any request off this server is refused and counted as an error.
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server!.url) || url.startsWith("data:")) return route.continue();
+    errors.push(`off-site request: ${url}`);
+    return route.abort();
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) errors.push(`response: ${response.status()} ${response.url()}`);
+  });
+  page.on("requestfailed", (request) => errors.push(`request: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+  await page.goto(`${server!.url}/${path}`);
+  return { page, errors };
+}
+
+/** Moves a slider the way a user does: a new value and an "input" event; waits for the charts of that run. */
+async function moveSlider(page: Page, control: string, value: number, label: string): Promise<void> {
+  await page.evaluate(([id, v]) => {
+    const slider = document.querySelector<HTMLInputElement>(`#${id} input[type=range]`)!;
+    slider.value = String(v);
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+  }, [control, value] as const);
+  await page.waitForSelector(`#equity figure[data-label="${label}"]`, { timeout: 10_000 });
+}
+
+describe("the risk explorer page", () => {
+  it("redraws the equity, heat and sizing charts when the risk controls move, with no console errors", async () => {
+    const { page, errors } = await open("risk-explorer.html");
+    const first = "kelly 0.5, floor 0.25, heat 6%";
+    await page.waitForSelector(`#equity figure[data-label="${first}"] svg`, { timeout: 20_000 });
+    await page.waitForSelector(`#heat figure[data-label="${first}"] svg`, { timeout: 20_000 });
+    await page.waitForSelector(`#sizing figure[data-label="${first}"] svg`, { timeout: 20_000 });
+    const before = { equity: await page.locator("#equity").innerHTML(), heat: await page.locator("#heat").innerHTML() };
+
+    const moves: [string, number, string][] = [
+      ["heat-control", 2, "kelly 0.5, floor 0.25, heat 2%"],
+      ["kelly-control", 0.2, "kelly 0.2, floor 0.25, heat 2%"],
+      ["floor-control", 0.5, "kelly 0.2, floor 0.5, heat 2%"],
+      ["heat-control", 10, "kelly 0.2, floor 0.5, heat 10%"],
+      ["kelly-control", 1, "kelly 1, floor 0.5, heat 10%"],
+    ];
+    for (const [control, value, label] of moves) await moveSlider(page, control, value, label);
+    const last = moves.at(-1)![2];
+    await page.waitForSelector(`#heat figure[data-label="${last}"] svg`, { timeout: 10_000 });
+    await page.waitForSelector(`#sizing figure[data-label="${last}"] svg`, { timeout: 10_000 });
+    expect(await page.locator("#equity").innerHTML()).not.toEqual(before.equity);
+    expect(await page.locator("#heat").innerHTML()).not.toEqual(before.heat);
+    expect(await page.locator("#equity h2").textContent()).toContain(last);
+
+    await page.waitForFunction(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws.length >= 5);
+    const redraws = await page.evaluate(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws);
+    const ms = (pick: (r: Redraw) => number) => redraws.map(pick).sort((a, b) => a - b);
+    const toDom = ms((r) => r.toDomMs);
+    const toFrame = ms((r) => r.toFrameMs);
+    console.log(
+      `risk explorer redraw after an input (${redraws.length} moves, 5 symbols x 1000 synthetic bars): ` +
+        `to DOM median ${toDom[toDom.length >> 1]!.toFixed(1)} ms (max ${toDom.at(-1)!.toFixed(1)}), ` +
+        `to next frame median ${toFrame[toFrame.length >> 1]!.toFixed(1)} ms (max ${toFrame.at(-1)!.toFixed(1)})`,
+    );
+    expect(redraws.map((r) => r.label)).toEqual(moves.map((m) => m[2]));
+
+    mkdirSync("out/screenshots", { recursive: true });
+    await page.screenshot({ path: "out/screenshots/risk-explorer.png", fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
