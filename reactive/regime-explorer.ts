@@ -1,11 +1,16 @@
 // The regime explorer page: a notebook of cells run by the Observable runtime. Moving a control
-// re-runs only the cells that depend on it: the classifier over the S&P 500 bars, then the chart.
+// re-runs only the cells that depend on it: the classifier over the S&P 500 bars, then the chart;
+// the confusion matrix on synthetic bars; the SMA cross alone vs regime-gated, through the engine.
 import "@observablehq/inputs/dist/index.css";
 import * as Inputs from "@observablehq/inputs";
 import * as Plot from "@observablehq/plot";
 import { Runtime } from "@observablehq/runtime";
 import type * as arrow from "apache-arrow";
-import { REGIMES, RuleBasedClassifier, barAt, barColumns, barInfo, readBarsArrow, regimePriceChart, type Regime } from "../src/browser.js";
+import {
+  BacktestEngine, DataHandler, REGIMES, RegimeGatedStrategy, RuleBasedClassifier, SmaCrossStrategy, barAt, barColumns, barInfo, confusionMatrix,
+  readBarsArrow, regimePriceChart, regimeSwitchingBars, trueRegimeTimeline, type ConfusionMatrix, type Metrics, type Regime, type RuleBasedClassifierOptions,
+  type Strategy,
+} from "../src/browser.js";
 import { domObserver } from "./dom-observer.js";
 import { inputValue } from "./input-value.js";
 import { redrawTimer } from "./redraw-timer.js";
@@ -30,8 +35,14 @@ main.define("bars", [], async (): Promise<arrow.Table> => {
   return readBarsArrow(new Uint8Array(await response.arrayBuffer()), { source: DATA_URL }).table;
 });
 
-main.define("classified", ["bars", "threshold", "volMeasure"], (bars: arrow.Table, threshold: number, volMeasure: "realized" | "atr") => {
-  const classifier = new RuleBasedClassifier({ trendThreshold: threshold, trendExitThreshold: Math.min(20, threshold), volMeasure });
+main.define("params", ["threshold", "volMeasure"], (threshold: number, volMeasure: "realized" | "atr"): RuleBasedClassifierOptions => ({
+  trendThreshold: threshold,
+  trendExitThreshold: Math.min(20, threshold),
+  volMeasure,
+}));
+
+main.define("classified", ["bars", "params"], (bars: arrow.Table, params: RuleBasedClassifierOptions) => {
+  const classifier = new RuleBasedClassifier(params);
   const columns = barColumns(bars);
   const { symbol } = barInfo(bars);
   const counts: Record<Regime, number> = { "trending-up": 0, "trending-down": 0, ranging: 0, "high-volatility": 0 };
@@ -69,4 +80,80 @@ main.variable(domObserver(slot("counts"))).define("counts", ["classified"], (cla
     list.append(item);
   }
   return list;
+});
+
+/** Runs a classifier over a bar table and returns its prediction per bar (null while warming up). */
+function predict(table: arrow.Table, params: RuleBasedClassifierOptions): (Regime | null)[] {
+  const classifier = new RuleBasedClassifier(params);
+  const columns = barColumns(table);
+  const { symbol } = barInfo(table);
+  return Array.from({ length: table.numRows }, (_, i) => classifier.update(barAt(columns, i, symbol)));
+}
+
+/** Returns an HTML table with a header row and body rows of text cells (the first cell of a row as its header). */
+function htmlTable(header: readonly string[], rows: readonly (readonly string[])[]): HTMLTableElement {
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const text of header) head.append(Object.assign(document.createElement("th"), { textContent: text }));
+  const body = table.createTBody();
+  for (const cells of rows) {
+    const row = body.insertRow();
+    cells.forEach((text, i) => row.append(Object.assign(document.createElement(i === 0 ? "th" : "td"), { textContent: text })));
+  }
+  return table;
+}
+
+const percent = (x: number | null): string => (x === null ? "n/a" : `${(100 * x).toFixed(1)} %`);
+const fixed = (x: number | null): string => (x === null ? "n/a" : x.toFixed(2));
+
+// Synthetic bars with true regime labels: generated once, they depend on no control.
+main.define("synthetic", [], () => {
+  const { table, labels } = regimeSwitchingBars({ n: 2000, seed: 1 });
+  return { table, truth: trueRegimeTimeline(labels).map((r) => r.regime) };
+});
+
+main.variable(domObserver(slot("confusion"))).define(
+  "confusion",
+  ["synthetic", "params"],
+  (synthetic: { table: arrow.Table; truth: Regime[] }, params: RuleBasedClassifierOptions) => {
+    const m: ConfusionMatrix = confusionMatrix(synthetic.truth, predict(synthetic.table, params));
+    const section = document.createElement("section");
+    section.setAttribute("data-threshold", String(params.trendThreshold));
+    section.append(Object.assign(document.createElement("h2"), { textContent: "Confusion matrix on synthetic regime-switching bars (n 2000, seed 1)" }));
+    section.append(
+      Object.assign(document.createElement("p"), {
+        className: "scores",
+        textContent:
+          `accuracy ${percent(m.accuracy)}, balanced accuracy ${percent(m.balancedAccuracy)}, ` +
+          `majority rate ${percent(m.majorityRate)} (${m.majorityLabel ?? "none"}); ${m.n} bars scored, ${m.skipped} warming up`,
+      }),
+    );
+    const rows = m.labels.map((label, i) => [label, ...m.counts[i]!.map(String)]);
+    section.append(htmlTable(["true \\ predicted", ...m.labels], rows));
+    return section;
+  },
+);
+
+main.variable(domObserver(slot("gated"))).define("gated", ["bars", "params"], (bars: arrow.Table, params: RuleBasedClassifierOptions) => {
+  const run = (strategy: Strategy): { metrics: Metrics; trades: number } => {
+    const result = new BacktestEngine({ handlers: [DataHandler.fromTable(bars)], strategy }).run();
+    return { metrics: result.metrics, trades: result.tradeList.length };
+  };
+  const alone = run(new SmaCrossStrategy({ fast: 10, slow: 30 }));
+  const gated = run(
+    new RegimeGatedStrategy({
+      inner: new SmaCrossStrategy({ fast: 10, slow: 30 }),
+      classifier: () => new RuleBasedClassifier(params),
+      allow: ["trending-up", "ranging", "trending-down"],
+      allowWarmUp: true,
+    }),
+  );
+  const section = document.createElement("section");
+  section.setAttribute("data-threshold", String(params.trendThreshold));
+  section.append(Object.assign(document.createElement("h2"), { textContent: "SMA cross (10/30) on the S&P 500: alone vs gated (no trades in high volatility)" }));
+  const row = (name: string, r: { metrics: Metrics; trades: number }) => [
+    name, percent(r.metrics.totalReturn), fixed(r.metrics.sharpe), percent(r.metrics.maxDrawdown), String(r.trades),
+  ];
+  section.append(htmlTable(["strategy", "total return", "Sharpe", "max drawdown", "trades"], [row("SMA cross alone", alone), row("regime-gated", gated)]));
+  return section;
 });

@@ -48,14 +48,18 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** Moves the threshold slider the way a user does: a new value and an "input" event. */
-async function moveThreshold(page: Page, value: number): Promise<void> {
+/** Moves the threshold slider the way a user does: a new value and an "input" event; returns the ms until every cell shows it. */
+async function moveThreshold(page: Page, value: number): Promise<number> {
+  const start = Date.now();
   await page.evaluate((v) => {
     const slider = document.querySelector<HTMLInputElement>("#threshold-control input[type=range]")!;
     slider.value = String(v);
     slider.dispatchEvent(new Event("input", { bubbles: true }));
   }, value);
   await page.waitForSelector(`#chart figure[data-threshold="${value}"]`, { timeout: 10_000 });
+  await page.waitForSelector(`#confusion section[data-threshold="${value}"] table`, { timeout: 10_000 });
+  await page.waitForSelector(`#gated section[data-threshold="${value}"] table`, { timeout: 10_000 });
+  return Date.now() - start;
 }
 
 describe("the regime explorer page", () => {
@@ -65,11 +69,28 @@ describe("the regime explorer page", () => {
     const before = await page.locator("#chart").innerHTML();
     expect(await page.locator("#chart h2").textContent()).toContain("ADX threshold 25");
 
-    for (const value of [35, 15, 45, 20, 30]) await moveThreshold(page, value);
+    await page.waitForSelector(`#confusion section[data-threshold="25"] table`, { timeout: 20_000 });
+    await page.waitForSelector(`#gated section[data-threshold="25"] table`, { timeout: 20_000 });
+    const confusionBefore = await page.locator("#confusion").innerHTML();
+    const gatedBefore = await page.locator("#gated").innerHTML();
+
+    const allCells: number[] = [];
+    for (const value of [35, 15, 45, 20, 30]) allCells.push(await moveThreshold(page, value));
     const after = await page.locator("#chart").innerHTML();
     expect(after).not.toEqual(before);
     expect(await page.locator("#chart h2").textContent()).toContain("ADX threshold 30");
     expect(await page.locator("#chart svg").count()).toBeGreaterThan(0);
+
+    // the confusion matrix: scores, and a 4 x 4 table of counts (rows true, columns predicted)
+    expect(await page.locator("#confusion .scores").textContent()).toMatch(/accuracy [\d.]+ %, balanced accuracy [\d.]+ %, majority rate [\d.]+ %/);
+    expect(await page.locator("#confusion thead th").allTextContents()).toEqual(["true \\ predicted", "trending-up", "trending-down", "ranging", "high-volatility"]);
+    expect(await page.locator("#confusion tbody tr").count()).toBe(4);
+    expect(await page.locator("#confusion").innerHTML()).not.toEqual(confusionBefore);
+    // the gated backtest: both strategies, four metrics each
+    expect(await page.locator("#gated thead th").allTextContents()).toEqual(["strategy", "total return", "Sharpe", "max drawdown", "trades"]);
+    expect(await page.locator("#gated tbody th").allTextContents()).toEqual(["SMA cross alone", "regime-gated"]);
+    expect(await page.locator("#gated tbody td").count()).toBe(8);
+    expect(await page.locator("#gated").innerHTML()).not.toEqual(gatedBefore);
 
     await page.waitForFunction(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws.length >= 5);
     const redraws = await page.evaluate(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws);
@@ -79,7 +100,8 @@ describe("the regime explorer page", () => {
     console.log(
       `regime explorer redraw after an input (${redraws.length} moves, S&P 500 daily): ` +
         `to DOM median ${toDom[toDom.length >> 1]!.toFixed(1)} ms (max ${toDom.at(-1)!.toFixed(1)}), ` +
-        `to next frame median ${toFrame[toFrame.length >> 1]!.toFixed(1)} ms (max ${toFrame.at(-1)!.toFixed(1)})`,
+        `to next frame median ${toFrame[toFrame.length >> 1]!.toFixed(1)} ms (max ${toFrame.at(-1)!.toFixed(1)}); ` +
+        `all cells (chart, confusion matrix, gated backtest) seen by the test: median ${[...allCells].sort((a, b) => a - b)[allCells.length >> 1]} ms (max ${Math.max(...allCells)})`,
     );
     expect(redraws.map((r) => r.label)).toEqual(["threshold 35, realized", "threshold 15, realized", "threshold 45, realized", "threshold 20, realized", "threshold 30, realized"]);
 
