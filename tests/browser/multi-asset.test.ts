@@ -1,52 +1,10 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReactive } from "../../scripts/build-reactive.js";
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { Redraw } from "../../reactive/redraw-timer.js";
-import { serveStatic, type StaticServer } from "./static-server.js";
+import { pageSession } from "./page-session.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const SITE = "out/site-test-multi";
-
-let browser: Browser | undefined;
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`no browser at ${CHROMIUM}: the page tests drive Debian's chromium; run \`npm run setup\` (as root it installs it)`);
-  }
-  await buildReactive({ outDir: SITE });
-  server = await serveStatic(SITE);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-background-networking"] });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a page and collects its console errors, uncaught exceptions and failed requests. */
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
-  // The site works offline: any request off this server is refused and counted as an error.
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server!.url) || url.startsWith("data:")) return route.continue();
-    errors.push(`off-site request: ${url}`);
-    return route.abort();
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) errors.push(`response: ${response.status()} ${response.url()}`);
-  });
-  page.on("requestfailed", (request) => errors.push(`request: ${request.url()} ${request.failure()?.errorText ?? ""}`));
-  await page.goto(`${server!.url}/${path}`);
-  return { page, errors };
-}
+const { open } = pageSession("out/site-test-multi");
 
 /** Sets the chosen symbols the way a user does: checks and unchecks boxes, then one "input" event. */
 async function chooseSymbols(page: Page, symbols: readonly string[]): Promise<void> {
