@@ -21,7 +21,9 @@ export type ErrorCode =
   | "ENGINE_STATE"
   | "NOT_ENOUGH_DATA"
   | "LOOKAHEAD"
-  | "REACTIVE_CYCLE";
+  | "REACTIVE_CYCLE"
+  | "CANCELLED"
+  | "QUEUE_ERROR";
 
 /**
  * The base of every error regime-lab throws: a `code`, a message that says what was wrong, what was
@@ -108,5 +110,21 @@ export class LookaheadError extends EngineError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super("LOOKAHEAD", message, details);
     this.name = "LookaheadError";
+  }
+}
+
+/** Thrown when a long job (a sweep) is cancelled through its AbortSignal; details say how far it got. */
+export class CancelledError extends EngineError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super("CANCELLED", message, details);
+    this.name = "CancelledError";
+  }
+}
+
+/** Thrown when a job queue cannot be reached or a queued job fails; the message names the queue and the cause. */
+export class QueueError extends EngineError {
+  constructor(message: string, details: Record<string, unknown> = {}, cause?: unknown) {
+    super("QUEUE_ERROR", message, details, cause);
+    this.name = "QueueError";
   }
 }

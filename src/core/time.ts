@@ -1,4 +1,5 @@
 import { invalid } from "./check.js";
+import { ZoneOffsetTable } from "./zone-offset-table.js";
 
 /** Local wall-clock fields of an instant in some time zone (month 1-12, weekday 0 = Sunday). */
 export interface WallClock {
@@ -16,9 +17,7 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, Map<number, number>>();
-const OFFSET_BUCKET = 15 * MINUTE; // offsets change only at quarter-hour instants in the IANA database since 1900
-const OFFSET_CACHE_LIMIT = 200_000;
+const offsetTables = new Map<string, ZoneOffsetTable>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -84,25 +83,20 @@ export function wallClock(utcMs: number, zone: string): WallClock {
 
 /**
  * Returns the offset of `zone` from UTC at the instant `utcMs`, in milliseconds (local = utc + offset).
- * Cached per quarter hour, since the IANA database changes offsets only on quarter-hour instants.
+ * Read from the IANA database through Intl once per 64-day block of each zone (ZoneOffsetTable), then
+ * looked up: offsets change only on quarter-hour instants, at most once a day.
  */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
   if (zone === "UTC" || zone === "Etc/UTC") return 0;
-  let cache = offsetCache.get(zone);
-  if (cache === undefined) {
-    cache = new Map();
-    offsetCache.set(zone, cache);
+  let table = offsetTables.get(zone);
+  if (table === undefined) {
+    table = new ZoneOffsetTable((at) => {
+      const w = wallClock(at, zone);
+      return utcFromFields(w.year, w.month, w.day, w.hour, w.minute, w.second, 0) - at;
+    });
+    offsetTables.set(zone, table);
   }
-  const bucket = Math.floor(utcMs / OFFSET_BUCKET);
-  const hit = cache.get(bucket);
-  if (hit !== undefined) return hit;
-  const at = bucket * OFFSET_BUCKET;
-  const w = wallClock(at, zone);
-  const local = utcFromFields(w.year, w.month, w.day, w.hour, w.minute, w.second, 0);
-  const offset = local - (at - (((at % 1000) + 1000) % 1000));
-  if (cache.size > OFFSET_CACHE_LIMIT) cache.clear();
-  cache.set(bucket, offset);
-  return offset;
+  return table.offsetAt(utcMs);
 }
 
 function utcFromFields(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
@@ -142,8 +136,13 @@ export function toIso(utcMs: number): string {
 
 /** Returns the local date "YYYY-MM-DD" of an instant in `zone`. */
 export function localDate(utcMs: number, zone: string): string {
-  const w = wallClock(utcMs, zone);
-  return `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+  const local = new Date(utcMs + zoneOffsetMs(zone, utcMs));
+  const y = local.getUTCFullYear(), m = local.getUTCMonth() + 1, d = local.getUTCDate();
+  if (y < 1000 || y > 9999) {
+    const w = wallClock(utcMs, zone);
+    return `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+  }
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 const INTERVAL = /^(\d+)(ms|s|m|h|d|w)$/;
