@@ -9,5 +9,5 @@ process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
-const { runCli } = await import("../src/cli/main.ts");
-process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const { runCliAsync } = await import("../src/cli/main.ts");
+process.exitCode = await runCliAsync(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

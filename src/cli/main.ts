@@ -3,11 +3,13 @@ import { BACKTEST_HELP, runBacktestCommand, type CommandIo } from "./backtest-co
 import { CliError } from "./cli-error.js";
 import { runRegimesCommand } from "./regimes-command.js";
 import { runSmcCommand } from "./smc-command.js";
+import { runSweepCommand } from "./sweep-command.js";
 
-const COMMANDS: Record<string, { readonly summary: string; readonly run: (argv: readonly string[], io: CommandIo) => number }> = {
+const COMMANDS: Record<string, { readonly summary: string; readonly run: (argv: readonly string[], io: CommandIo) => number | Promise<number> }> = {
   backtest: { summary: "run a strategy over bar files and print its metrics (or --json)", run: runBacktestCommand },
   regimes: { summary: "classify every bar of a file into a market regime (or --json, --out FILE.arrow)", run: runRegimesCommand },
   smc: { summary: "detect Smart Money Concepts structures in a file (or --json: one array per detector)", run: runSmcCommand },
+  sweep: { summary: "run a parameter grid on every core (or a Redis queue), or a walk-forward (--config FILE.json)", run: runSweepCommand },
 };
 
 /** The top-level help. */
@@ -22,30 +24,59 @@ export const MAIN_HELP = [
   BACKTEST_HELP.split("\n")[0]!.replace("usage: ", "  "),
 ].join("\n");
 
+/** Returns the exit code of a command's error after writing its one line to stderr; rethrows other errors. */
+function reportError(e: unknown, io: CommandIo): number {
+  if (e instanceof CliError) {
+    io.stderr.write(`regime-lab: ${e.message}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof EngineError) {
+    io.stderr.write(`regime-lab: ${e.message.split("\n")[0]}\n`);
+    return 1;
+  }
+  throw e;
+}
+
+/** Returns the command to run, or an exit code after printing the help or an unknown-command error. */
+function pick(argv: readonly string[], io: CommandIo): { run: () => number | Promise<number> } | number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(`${MAIN_HELP}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) throw new CliError(`unknown command "${name}" (expected one of: ${Object.keys(COMMANDS).join(", ")}); see \`regime-lab --help\``, 2);
+  return { run: () => command.run(rest, io) };
+}
+
 /**
- * Runs the command line (arguments after the program name) and returns the exit code: 0 on success,
- * 2 for a bad command line, 1 for a failed run. Errors are one line on stderr starting "regime-lab: ".
- * @example process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+ * Runs the command line (arguments after the program name) and resolves to the exit code: 0 on
+ * success, 2 for a bad command line, 1 for a failed run. Errors are one line on stderr starting
+ * "regime-lab: ".
+ * @example process.exitCode = await runCliAsync(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+ */
+export async function runCliAsync(argv: readonly string[], io: CommandIo): Promise<number> {
+  try {
+    const picked = pick(argv, io);
+    return typeof picked === "number" ? picked : await picked.run();
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/**
+ * Runs a command that finishes synchronously (backtest, regimes, smc) and returns the exit code, as
+ * runCliAsync does; for sweep and worker use runCliAsync.
+ * @example const code = runCli(["backtest", "--data", "data/sp500-2000.arrow"], io);
  */
 export function runCli(argv: readonly string[], io: CommandIo): number {
-  const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-      io.stdout.write(`${MAIN_HELP}\n`);
-      return name === undefined ? 2 : 0;
-    }
-    const command = COMMANDS[name];
-    if (command === undefined) throw new CliError(`unknown command "${name}" (expected one of: ${Object.keys(COMMANDS).join(", ")}); see \`regime-lab --help\``, 2);
-    return command.run(rest, io);
+    const picked = pick(argv, io);
+    if (typeof picked === "number") return picked;
+    const code = picked.run();
+    if (typeof code !== "number") throw new TypeError(`regime-lab ${argv[0]} runs asynchronously: call runCliAsync`);
+    return code;
   } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr.write(`regime-lab: ${e.message}\n`);
-      return e.exitCode;
-    }
-    if (e instanceof EngineError) {
-      io.stderr.write(`regime-lab: ${e.message.split("\n")[0]}\n`);
-      return 1;
-    }
-    throw e;
+    return reportError(e, io);
   }
 }

@@ -12,12 +12,12 @@ export interface ProgressStream {
  * line, so logs stay readable.
  * @example const progress = progressLine(process.stderr, "backtest", process.stderr.isTTY);
  */
-export function progressLine(stream: ProgressStream, label: string, inPlace: boolean) {
+export function progressLine(stream: ProgressStream, label: string, inPlace: boolean, unit = "bars") {
   let shown = false;
   return {
     update(done: number, total: number, at: string | null): void {
       const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-      const text = `${label} ${String(percent).padStart(3)}%  ${formatCount(done)} / ${formatCount(total)} bars${at === null ? "" : `  at ${at.slice(0, 10)}`}`;
+      const text = `${label} ${String(percent).padStart(3)}%  ${formatCount(done)} / ${formatCount(total)} ${unit}${at === null ? "" : `  at ${at.slice(0, 10)}`}`;
       stream.write(inPlace ? `\r${text}` : `${text}\n`);
       shown = true;
     },

@@ -18,13 +18,15 @@ export interface ProgressDisplayOptions {
   readonly label?: string;
   /** Where the output goes: a sink with `newDisplay()` (updated in place) or without (one output per report). Default: as `show`. */
   readonly display?: DisplaySink;
+  /** What is counted, e.g. "runs" for a sweep. Default "bars". */
+  readonly unit?: string;
 }
 
 /** Returns the HTML of one progress report: a bar, the percentage, the counts and the time reached. */
-export function progressHtml(label: string, p: ProgressReport): string {
+export function progressHtml(label: string, p: ProgressReport, unit = "bars"): string {
   const percent = p.totalBars > 0 ? Math.min(100, Math.floor((p.bars / p.totalBars) * 100)) : 100;
   const at = p.ts === null ? "" : ` · at ${escapeMarkup(p.ts.slice(0, 10))}`;
-  return `<div style="font:12px ui-monospace,monospace"><progress value="${percent}" max="100" style="width:200px;vertical-align:middle"></progress> ${escapeMarkup(label)} ${percent}% · ${formatCount(p.bars)} / ${formatCount(p.totalBars)} bars${at}</div>`;
+  return `<div style="font:12px ui-monospace,monospace"><progress value="${percent}" max="100" style="width:200px;vertical-align:middle"></progress> ${escapeMarkup(label)} ${percent}% · ${formatCount(p.bars)} / ${formatCount(p.totalBars)} ${escapeMarkup(unit)}${at}</div>`;
 }
 
 /**
@@ -42,6 +44,6 @@ export function progressDisplay(options: ProgressDisplayOptions = {}): (progress
       const sink = options.display ?? currentDisplay();
       area = sink?.newDisplay?.() ?? sink;
     }
-    area?.html(progressHtml(label, progress));
+    area?.html(progressHtml(label, progress, options.unit));
   };
 }

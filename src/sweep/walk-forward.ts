@@ -38,9 +38,9 @@ interface SymbolWindows {
  * symbol: each window starts flat in cash at the level the previous one ended, its positions marked at
  * its last close. Runs execute on `executor` (in this thread, worker threads or a job queue) with the
  * same result.
- * @example await walkForward(tables, { grid: { fast: [5, 10], slow: [30, 60] } }, { train: 1000, test: 250 }, inProcessExecutor(tables))
+ * @example await runWalkForward(tables, { grid: { fast: [5, 10], slow: [30, 60] } }, { train: 1000, test: 250 }, inProcessExecutor(tables))
  */
-export async function walkForward(tables: ReadonlyMap<string, arrow.Table>, spec: SweepSpec, wfSpec: WalkForwardSpec, executor: SweepExecutor, options: ExecuteOptions = {}): Promise<WalkForwardResult> {
+export async function runWalkForward(tables: ReadonlyMap<string, arrow.Table>, spec: SweepSpec, wfSpec: WalkForwardSpec, executor: SweepExecutor, options: ExecuteOptions = {}): Promise<WalkForwardResult> {
   const plan = planSweep(spec, [...tables.keys()]);
   const wf = resolveWalkForward(wfSpec);
   const warm = plan.settings.warmupBars;
