@@ -8,7 +8,7 @@
 export type { Bar, BarColumns, BarField, ExitReason, RoundTrip, Side, SymbolInfo } from "./core/types.js";
 export { BAR_FIELDS, PRICE_FIELDS } from "./core/types.js";
 export {
-  EngineError, EngineStateError, InvalidOptionError, LookaheadError, NotEnoughDataError, SchemaError, UnsortedStreamError,
+  CancelledError, EngineError, EngineStateError, InvalidOptionError, LookaheadError, NotEnoughDataError, QueueError, SchemaError, UnsortedStreamError,
   type DataIssue, type ErrorCode,
 } from "./core/errors.js";
 export {
@@ -180,3 +180,25 @@ export { killZones, DEFAULT_KILL_ZONES, type KillZoneOptions, type KillZoneWindo
 export { killZoneOf } from "./sessions/kill-zone-of.js";
 export { killZoneWindows, type KillZoneWindowsOptions, type KillZoneInterval } from "./sessions/kill-zone-windows.js";
 export { killZoneColumn } from "./sessions/kill-zone-column.js";
+
+// parameter sweeps and walk-forward (issue 8): the plan, one run, executors and result tables
+export type { SweepSpec, SweepAxisSpec, SweepSearch, SweepValue } from "./sweep/sweep-spec.js";
+export { SWEEP_PARAMETERS, SWEEP_STRATEGIES, SWEEP_GATES, parametersOf, sweepParameter, type SweepParameter, type SweepParameterKind, type SweepStrategyName } from "./sweep/sweep-parameters.js";
+export { planSweep, sweepRunAt, comboParams, type SweepPlan, type SweepRun, type SweepSettings, type ExcludedCombination } from "./sweep/sweep-plan.js";
+export { SWEEP_METRICS, SELECTION_METRICS, REGIME_COLUMNS, regimePrefix, type SweepMetric, type SelectionMetric } from "./sweep/sweep-columns.js";
+export { runSweepRun, runSweepItem, type RunWindow, type SweepRow } from "./sweep/run-sweep-run.js";
+export type { SweepExecutor, SweepItem, SweepOutcome, ExecuteOptions, EquitySeries } from "./sweep/sweep-executor.js";
+export { inProcessExecutor } from "./sweep/in-process-executor.js";
+export { runSweep, sweepInProcess, type SweepRunOptions } from "./sweep/sweep-in-process.js";
+export { sweepTable, sweepColumnNames, SWEEP_TABLE_FORMAT } from "./sweep/sweep-table.js";
+export type { SweepResult, SweepSummary, SweepProgress } from "./sweep/sweep-result.js";
+export { sweepBars } from "./sweep/sweep-bars.js";
+export { runWalkForward, type WalkForwardResult } from "./sweep/walk-forward.js";
+export { resolveWalkForward, walkForwardWindows, MIN_TEST_BARS, type WalkForwardSpec, type ResolvedWalkForward, type WalkForwardWindow } from "./sweep/walk-forward-windows.js";
+export type { WalkForwardSymbolSummary } from "./sweep/walk-forward-tables.js";
+export { pickBest } from "./sweep/pick-best.js";
+export { stitchCurves, type StitchedCurve } from "./sweep/stitch-curves.js";
+export { TradeFromStrategy } from "./strategy/trade-from-strategy.js";
+export { parameterHeatmap, type ParameterHeatmapOptions } from "./charts/parameter-heatmap.js";
+export { parameterCells, type CellAggregate, type ParameterCell, type ParameterGrid, type ParameterCellsOptions } from "./charts/parameter-cells.js";
+export { walkForwardChart, type WalkForwardChartInput, type WalkForwardChartOptions } from "./charts/walk-forward-chart.js";

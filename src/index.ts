@@ -20,3 +20,8 @@ export { progressDisplay, progressHtml, type ProgressDisplayOptions, type Progre
 export { loadBars, type LoadBarsOptions } from "./node/load-bars.js";
 export { saveBarsArrow } from "./node/save-bars.js";
 export { toDanfo, type ToDanfoOptions } from "./node/to-danfo.js";
+
+// sweeps on worker threads (issue 8)
+export { sweep, walkForward, type SweepOptions } from "./node/sweep/sweep.js";
+export { threadExecutor, type ThreadExecutorOptions } from "./node/sweep/thread-executor.js";
+export { shareBarTables, openSharedBarTables, type SharedBarTable } from "./node/sweep/shared-bar-tables.js";

@@ -1,4 +1,5 @@
 import { formatCount } from "../core/format-number.js";
+import type { SweepProgress } from "../sweep/sweep-result.js";
 import { escapeMarkup } from "../core/escape-markup.js";
 import { currentDisplay, type DisplaySink } from "./display-sink.js";
 
@@ -34,9 +35,10 @@ export function progressHtml(label: string, p: ProgressReport, unit = "bars"): s
  * updated in place (tslab's `newDisplay()`), so the cell shows a moving bar while it runs and the
  * final count when it is done. The output holds no clock time, so executed notebooks stay identical.
  * Without a kernel (tests, scripts) the reports go to the sink set with `setDisplay`, or nowhere.
+ * A sweep's progress (runs done of the total) shows the same way.
  * @example engine.run({ onProgress: progressDisplay({ label: "SMA cross" }), progressEvery: 1000 })
  */
-export function progressDisplay(options: ProgressDisplayOptions = {}): (progress: ProgressReport) => void {
+export function progressDisplay(options: ProgressDisplayOptions = {}): (progress: ProgressReport | SweepProgress) => void {
   const label = options.label ?? "backtest";
   let area: DisplaySink | undefined | null = null;
   return (progress) => {
@@ -44,6 +46,7 @@ export function progressDisplay(options: ProgressDisplayOptions = {}): (progress
       const sink = options.display ?? currentDisplay();
       area = sink?.newDisplay?.() ?? sink;
     }
-    area?.html(progressHtml(label, progress, options.unit));
+    const report = "done" in progress ? { bars: progress.done, totalBars: progress.total, ts: null } : progress;
+    area?.html(progressHtml(label, report, options.unit));
   };
 }

@@ -6,6 +6,7 @@ import { sweepCancelled } from "../../sweep/sweep-cancelled.js";
 import type { ExecuteOptions, SweepExecutor, SweepItem, SweepOutcome } from "../../sweep/sweep-executor.js";
 import type { SweepPlan } from "../../sweep/sweep-plan.js";
 import { shareBarTables } from "./shared-bar-tables.js";
+import { sweepWorkerUrl } from "./worker-file.js";
 
 /** Options of {@link threadExecutor}. */
 export interface ThreadExecutorOptions {
@@ -15,7 +16,6 @@ export interface ThreadExecutorOptions {
   readonly chunk?: number;
 }
 
-const WORKER = new URL("./sweep-worker.ts", import.meta.url);
 
 /**
  * Returns an executor that runs sweep items on a pool of worker threads (piscina). The bar tables are
@@ -28,7 +28,7 @@ export function threadExecutor(tables: ReadonlyMap<string, arrow.Table>, options
   const workers = check.positiveInteger("workers", options.workers ?? availableParallelism());
   if (options.chunk !== undefined) check.positiveInteger("chunk", options.chunk);
   const pool = new Piscina({
-    filename: WORKER.href,
+    filename: sweepWorkerUrl(),
     minThreads: workers, maxThreads: workers,
     // The worker module is TypeScript: each thread loads it through tsx, as the CLI does.
     execArgv: ["--import", "tsx"],
