@@ -10,6 +10,7 @@ cd "$REPO_ROOT"
 APT_PACKAGES=(
   jupyter-core jupyter-client python3-nbclient python3-nbformat jupyter-nbconvert jupyter-notebook
   chromium
+  redis-server
 )
 
 step() { echo "setup: $*"; }

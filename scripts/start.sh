@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`, the main job: a backtest of the bundled S&P 500 data from the command line, every notebook
+# `npm start`, the main job: a backtest and a parameter sweep of the bundled S&P 500 data from the command line, every notebook
 # executed on the bundled data to HTML (committed files are left untouched), the reactive site built, then
 # both served on localhost (scripts/serve-out.ts) until Ctrl-C.
 #   npm start                   build, then serve (first free port from 8000; `-- --port N` for exactly N)
@@ -22,6 +22,10 @@ while (($#)); do
 done
 echo "\$ npx regime-lab backtest --data data/sp500-2000.arrow --strategy sma-cross --fast 10 --slow 30"
 node bin/regime-lab.js backtest --data data/sp500-2000.arrow --strategy sma-cross --fast 10 --slow 30
+echo
+mkdir -p out
+echo "\$ npx regime-lab sweep --config examples/sma-sweep.json --out out/sweep.arrow"
+node bin/regime-lab.js sweep --config examples/sma-sweep.json --out out/sweep.arrow
 echo
 bash kernel-setup/run-notebooks.sh ${notebook_args[@]+"${notebook_args[@]}"}
 echo

@@ -116,7 +116,9 @@ export function walkForwardChart(result: WalkForwardChartInput, options: WalkFor
   const mtLabels = yLabels(mt.ticks, mt.y, (v) => metricLabel(metricName, v));
 
   const dates = utcDateRange(first, last);
-  const meanIn = mean(rows.map((r) => r.inSample)), meanOut = mean(rows.map((r) => r.outOfSample));
+  // Paired, as the walk-forward summary: only windows where both metrics are defined.
+  const paired = rows.filter((r) => r.inSample !== null && r.outOfSample !== null);
+  const meanIn = mean(paired.map((r) => r.inSample)), meanOut = mean(paired.map((r) => r.outOfSample));
   const notes = [
     `${rows.length} ${rows.length === 1 ? "window" : "windows"}${dates ? `, ${dates}` : ""}`,
     `mean ${metricName} in sample ${metricLabel(metricName, meanIn)}, out of sample ${metricLabel(metricName, meanOut)}` +

@@ -36,7 +36,7 @@ export function formatSweepText(result: SweepResult, metric: string, top: number
 export function formatWalkForwardText(result: WalkForwardResult): string {
   const w = result.settings;
   const lines = [`walk-forward  ${result.plan.strategy}: ${w.mode} windows of ${w.train} train / ${w.test} test bars, parameters chosen by ${w.metric} among ${result.plan.combos.length} combinations`, ""];
-  lines.push(textTable(result.summary as unknown as Record<string, unknown>[], ["symbol", "windows", "meanInSample", "meanOutOfSample", "gap", "efficiency", "distinctChoices", "oosTotalReturn", "oosSharpe", "oosMaxDrawdown"]));
+  lines.push(textTable(result.summary as unknown as Record<string, unknown>[], ["symbol", "windows", "pairedWindows", "meanInSample", "meanOutOfSample", "gap", "efficiency", "distinctChoices", "oosTotalReturn", "oosSharpe", "oosMaxDrawdown"]));
   lines.push("", "windows:");
   const rows = tableRows(result.windows, ["testStart", "testEnd"]).map((r) => ({ ...r, testStart: String(r.testStart).slice(0, 10), testEnd: String(r.testEnd).slice(0, 10) }));
   lines.push(textTable(rows, ["symbol", "window", "testStart", "testEnd", ...result.plan.columns, "inSample", "outOfSample", "outOfSampleTrades"]));

@@ -25,6 +25,8 @@ export function sweepReport(config: string, data: readonly LoadedFile[], result:
     config,
     data,
     summary: result.summary,
+    settings: result.plan.settings,
+    search: result.plan.search,
     parameters: result.plan.columns,
     rows: tableRows(result.table),
   };
@@ -36,7 +38,7 @@ export function walkForwardReport(config: string, data: readonly LoadedFile[], r
     format: "regime-lab.walk-forward/1",
     config,
     data,
-    settings: result.settings,
+    settings: { ...result.settings, ...result.plan.settings },
     parameters: result.plan.columns,
     combinations: result.plan.combos.length,
     summary: result.summary,

@@ -8,8 +8,12 @@ export const SWEEP_METRICS = [
 /** A metric of a sweep run. */
 export type SweepMetric = (typeof SWEEP_METRICS)[number];
 
-/** The metrics a walk-forward may choose parameters by (the higher the better; maxDrawdown is <= 0). */
-export const SELECTION_METRICS = ["sharpe", "sortino", "calmar", "totalReturn", "annualizedReturn", "profitFactor", "expectancy", "sqn", "maxDrawdown"] as const;
+/**
+ * The metrics a walk-forward may choose parameters by (the higher the better; maxDrawdown is <= 0).
+ * Trade statistics (profit factor, expectancy, SQN) are not among them: they are null below 30 trades,
+ * which a train window rarely reaches, and choosing among nulls would choose nothing.
+ */
+export const SELECTION_METRICS = ["sharpe", "sortino", "calmar", "totalReturn", "annualizedReturn", "maxDrawdown"] as const;
 /** A metric a walk-forward may choose parameters by. */
 export type SelectionMetric = (typeof SELECTION_METRICS)[number];
 

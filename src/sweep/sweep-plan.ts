@@ -1,9 +1,10 @@
 import { check, invalid } from "../core/check.js";
 import { InvalidOptionError } from "../core/errors.js";
 import { createRng } from "../synthetic/random.js";
+import { RuleBasedClassifier } from "../regime/rule-based-classifier.js";
 import { buildRunParts } from "./build-run-parts.js";
 import { checkParameterValue, parameterAxes, parameterFor, type ParameterAxis } from "./parameter-axes.js";
-import { parametersOf, SWEEP_PARAMETERS, SWEEP_STRATEGIES, type SweepStrategyName } from "./sweep-parameters.js";
+import { parametersOf, SWEEP_PARAMETERS, SWEEP_STRATEGIES, sweepParameter, type SweepStrategyName } from "./sweep-parameters.js";
 import type { SweepSearch, SweepSpec, SweepValue } from "./sweep-spec.js";
 
 /** The settings every run of a sweep shares. */
@@ -55,6 +56,9 @@ export interface SweepRun {
 }
 
 const MAX_GRID = 10_000_000;
+
+/** The keys of a SweepSpec. */
+export const SWEEP_SPEC_KEYS = ["strategy", "grid", "fixed", "search", "cash", "commissionPercent", "slippageBps", "warmupBars"] as const;
 
 /** Returns the parameters of grid combination `index` (the first axis varies slowest). */
 export function comboParams(plan: Pick<SweepPlan, "axes" | "base">, index: number): Record<string, SweepValue> {
@@ -118,6 +122,9 @@ function pickCombos(plan: Pick<SweepPlan, "axes" | "base" | "strategy">, gridSiz
  */
 export function planSweep(spec: SweepSpec, symbols: readonly string[]): SweepPlan {
   if (spec === null || typeof spec !== "object") invalid("sweep", spec, "an object with a grid");
+  for (const key of Object.keys(spec)) {
+    if (!(SWEEP_SPEC_KEYS as readonly string[]).includes(key)) invalid("sweep", key, `one of the keys ${SWEEP_SPEC_KEYS.join(", ")}`);
+  }
   const strategy = check.keyword("strategy", spec.strategy ?? "sma-cross", SWEEP_STRATEGIES);
   if (!Array.isArray(symbols) || symbols.length === 0) invalid("symbols", symbols, "at least one symbol");
   if (new Set(symbols).size !== symbols.length) invalid("symbols", symbols, "distinct symbols");
@@ -143,9 +150,9 @@ export function planSweep(spec: SweepSpec, symbols: readonly string[]): SweepPla
     cash: check.positive("cash", spec.cash ?? 100_000),
     commissionPercent: check.nonNegative("commissionPercent", spec.commissionPercent ?? 0),
     slippageBps: check.nonNegative("slippageBps", spec.slippageBps ?? 0),
-    warmupBars: check.nonNegativeInteger("warmupBars", spec.warmupBars ?? 200),
+    warmupBars: spec.warmupBars === undefined ? autoWarmupBars(strategy, axes, base) : check.nonNegativeInteger("warmupBars", spec.warmupBars),
   };
-  checkBuildable(strategy, axes, comboParams({ axes, base }, combos[0]!), settings);
+  checkBuildable(strategy, axes, Object.keys(fixed), comboParams({ axes, base }, combos[0]!), settings);
   return {
     strategy, axes, base, columns: [...axes.map((a) => a.name), ...SWEEP_PARAMETERS.map((p) => p.name).filter((k) => k in fixed)], search, symbols: [...symbols],
     gridSize, combos, excludedCount, excludedExamples: excluded, settings, runCount: combos.length * symbols.length,
@@ -153,25 +160,65 @@ export function planSweep(spec: SweepSpec, symbols: readonly string[]): SweepPla
 }
 
 /**
- * Builds the parts of one run per axis value (the first combination with that value swapped in), so a
- * value the strategy or risk manager rejects fails here, naming grid.<name>[i], not in a worker later.
+ * Returns the bars a windowed run needs before it can trade with every combination of the plan: the
+ * longest slow average (sma-cross), the ATR and swing lengths (smc), the gate classifier's warm-up when
+ * any combination is gated; at least 50.
  */
-function checkBuildable(strategy: SweepStrategyName, axes: readonly ParameterAxis[], first: Record<string, SweepValue>, settings: SweepSettings): void {
-  const attempt = (params: Record<string, SweepValue>, where: string, value: SweepValue) => {
-    if (exclusionReason(strategy, params) !== null) return;
-    try {
-      buildRunParts(strategy, params, settings);
-    } catch (e) {
-      if (!(e instanceof InvalidOptionError)) throw e;
-      invalid(where, value, String(e.details.expected ?? "a value the run accepts"), e.message);
+function autoWarmupBars(strategy: SweepStrategyName, axes: readonly ParameterAxis[], base: Readonly<Record<string, SweepValue>>): number {
+  const values = (name: string): SweepValue[] => [...(axes.find((a) => a.name === name)?.values ?? [base[name]!])];
+  let bars = 50;
+  if (strategy === "sma-cross") bars = Math.max(bars, ...values("slow").map(Number));
+  if (strategy === "smc") bars = Math.max(bars, 14 + 2 * Math.max(...values("swingLength").map(Number)) + 1);
+  if (values("gate").some((g) => g !== "none")) {
+    for (const t of values("trendThreshold")) {
+      for (const h of values("highVolPercentile")) {
+        bars = Math.max(bars, new RuleBasedClassifier({ trendThreshold: Number(t), trendExitThreshold: Math.max(0, Number(t) - 5), highVolPercentile: Number(h), highVolExitPercentile: Math.max(0, Number(h) - 0.1) }).warmUpBars);
+      }
     }
-  };
-  attempt(first, "fixed", "(the fixed and default values)");
-  for (const a of axes) a.values.forEach((v, i) => attempt({ ...first, [a.name]: v }, `grid.${a.name}[${i}]`, v));
+  }
+  return bars;
 }
 
-/** Returns run `run` of a plan: combination-major, then symbol in the plan's order. */
+/**
+ * Builds the parts of one run per axis value (the first combination with that value swapped in), so a
+ * value the strategy or risk manager rejects fails here, naming grid.<name>[i], not in a worker later.
+ * When the first combination itself fails, the grid axis (or fixed key) whose value it uses is named if
+ * the combination builds with that parameter at its default; only otherwise are the defaults blamed.
+ */
+function checkBuildable(strategy: SweepStrategyName, axes: readonly ParameterAxis[], fixedNames: readonly string[], first: Record<string, SweepValue>, settings: SweepSettings): void {
+  const failure = (params: Record<string, SweepValue>): InvalidOptionError | null => {
+    try {
+      buildRunParts(strategy, params, settings);
+      return null;
+    } catch (e) {
+      if (!(e instanceof InvalidOptionError)) throw e;
+      return e;
+    }
+  };
+  const blame = (where: string, value: SweepValue, e: InvalidOptionError): never => invalid(where, value, String(e.details.expected ?? "a value the run accepts"), e.message);
+  const firstFailure = failure(first);
+  if (firstFailure !== null) {
+    for (const a of axes) {
+      if (failure({ ...first, [a.name]: sweepParameter(a.name)!.default }) === null) blame(`grid.${a.name}[${a.values.indexOf(first[a.name]!)}]`, first[a.name]!, firstFailure);
+    }
+    for (const name of fixedNames) {
+      if (failure({ ...first, [name]: sweepParameter(name)!.default }) === null) blame(`fixed.${name}`, first[name]!, firstFailure);
+    }
+    blame("fixed", "(the fixed and default values)", firstFailure);
+  }
+  for (const a of axes) {
+    a.values.forEach((v, i) => {
+      const params = { ...first, [a.name]: v };
+      if (exclusionReason(strategy, params) !== null) return;
+      const e = failure(params);
+      if (e !== null) blame(`grid.${a.name}[${i}]`, v, e);
+    });
+  }
+}
+
+/** Returns run `run` of a plan: combination-major, then symbol in the plan's order; throws InvalidOptionError for an index outside the plan. */
 export function sweepRunAt(plan: SweepPlan, run: number): SweepRun {
+  if (!Number.isInteger(run) || run < 0 || run >= plan.runCount) invalid("run", run, `a run index in [0, ${plan.runCount - 1}]`, "the item does not belong to this plan");
   const n = plan.symbols.length;
   const combo = Math.floor(run / n);
   return { run, combo, symbol: plan.symbols[run % n]!, params: comboParams(plan, plan.combos[combo]!) };

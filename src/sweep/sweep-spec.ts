@@ -31,7 +31,8 @@ export interface SweepSpec {
   readonly slippageBps?: number;
   /**
    * Bars before a run's first tradable bar fed to the strategy and classifier but not traded, when a
-   * run covers a window of the data (walk-forward). Default 200.
+   * run covers a window of the data (walk-forward). Default: what the plan's longest run needs (the
+   * slowest average, the gate classifier's warm-up when gated; at least 50).
    */
   readonly warmupBars?: number;
 }

@@ -14,6 +14,8 @@ export interface WalkForwardSymbolSummary {
   readonly windows: number;
   /** The selection metric. */
   readonly metric: string;
+  /** Windows where both the in-sample and the out-of-sample metric are defined: the means below are over these. */
+  readonly pairedWindows: number;
   /** Mean of the chosen combinations' metric over their train windows (in sample). */
   readonly meanInSample: number | null;
   /** Mean of the same combinations' metric over the following test windows (out of sample). */
@@ -67,11 +69,13 @@ export function walkForwardTables(plan: SweepPlan, wf: ResolvedWalkForward, choi
   metadata.set("regime-lab.walkForward", JSON.stringify(wf));
   const summary: WalkForwardSymbolSummary[] = stitched.map((s) => {
     const mine = choices.filter((c) => c.symbol === s.symbol);
-    const inSample = mean(mine.map((c) => c.best[m] as number | null)), outOfSample = mean(mine.map((c) => c.test[m] as number | null));
+    // Paired: a window counts only when both metrics are defined (e.g. no Sharpe for a flat test window), so both means cover the same windows.
+    const paired = mine.filter((c) => typeof c.best[m] === "number" && typeof c.test[m] === "number");
+    const inSample = mean(paired.map((c) => c.best[m] as number)), outOfSample = mean(paired.map((c) => c.test[m] as number));
     const isAnnual = mean(mine.map((c) => c.best.annualizedReturn as number | null)), oosAnnual = mean(mine.map((c) => c.test.annualizedReturn as number | null));
     const curve = s.ts.length >= 2 ? computeMetrics({ ts: s.ts, equity: s.equity }) : null;
     return {
-      symbol: s.symbol, windows: mine.length, metric: m, meanInSample: inSample, meanOutOfSample: outOfSample,
+      symbol: s.symbol, windows: mine.length, metric: m, pairedWindows: paired.length, meanInSample: inSample, meanOutOfSample: outOfSample,
       gap: inSample !== null && outOfSample !== null ? inSample - outOfSample : null,
       efficiency: isAnnual !== null && oosAnnual !== null && isAnnual > 0 ? oosAnnual / isAnnual : null,
       distinctChoices: new Set(mine.map((c) => c.best.combo)).size,

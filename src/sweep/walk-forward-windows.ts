@@ -57,7 +57,7 @@ export function resolveWalkForward(spec: WalkForwardSpec): ResolvedWalkForward {
  * Returns the train/test windows over `bars` bars: the first test window starts at bar `train`, each
  * next one `test` bars later, until the data ends (a last test window shorter than `test` is kept when
  * it has at least MIN_TEST_BARS bars). Throws when the data cannot hold one train and one test window.
- * @example walkForwardWindows(5105, resolveWalkForward({ train: 1000, test: 250 })).length; // 16
+ * @example walkForwardWindows(5105, resolveWalkForward({ train: 1000, test: 250 })).length; // 17
  */
 export function walkForwardWindows(bars: number, wf: ResolvedWalkForward, symbol = "data"): WalkForwardWindow[] {
   const windows: WalkForwardWindow[] = [];

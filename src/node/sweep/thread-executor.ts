@@ -6,6 +6,7 @@ import { sweepCancelled } from "../../sweep/sweep-cancelled.js";
 import type { ExecuteOptions, SweepExecutor, SweepItem, SweepOutcome } from "../../sweep/sweep-executor.js";
 import type { SweepPlan } from "../../sweep/sweep-plan.js";
 import { shareBarTables } from "./shared-bar-tables.js";
+import { decodeWorkerError } from "./worker-error.js";
 import { sweepWorkerUrl } from "./worker-file.js";
 
 /** Options of {@link threadExecutor}. */
@@ -65,7 +66,7 @@ export function threadExecutor(tables: ReadonlyMap<string, arrow.Table>, options
       } catch (e) {
         abort.abort();
         if (cancelled()) throw sweepCancelled(done, items.length);
-        throw e;
+        throw decodeWorkerError(e);
       } finally {
         run.signal?.removeEventListener("abort", onAbort);
       }
