@@ -6,10 +6,11 @@ import { runHmmBench } from "./hmm-bench.js";
 import { runRegimeBench } from "./regime-bench.js";
 import { runSmcBench } from "./smc-bench.js";
 import { runBrowserBench } from "./browser-bench.js";
+import { runSweepBench } from "./sweep-bench.js";
 
 // A suite returns its rows, or a Promise of them (the browser suite drives chromium).
 const suites: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
-  merge: runMergeBench, engine: runEngineBench, regime: runRegimeBench, hmm: runHmmBench, smc: runSmcBench, browser: runBrowserBench,
+  merge: runMergeBench, engine: runEngineBench, regime: runRegimeBench, hmm: runHmmBench, smc: runSmcBench, browser: runBrowserBench, sweep: runSweepBench,
 };
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -25,3 +25,10 @@ export { toDanfo, type ToDanfoOptions } from "./node/to-danfo.js";
 export { sweep, walkForward, type SweepOptions } from "./node/sweep/sweep.js";
 export { threadExecutor, type ThreadExecutorOptions } from "./node/sweep/thread-executor.js";
 export { shareBarTables, openSharedBarTables, type SharedBarTable } from "./node/sweep/shared-bar-tables.js";
+
+// sweeps on many machines through a BullMQ queue on Redis (issue 8)
+export { queueExecutor, type QueueExecutor, type QueueExecutorOptions } from "./node/queue/queue-executor.js";
+export { queueDataRef, sha256File, type QueueDataRef } from "./node/queue/queue-data-ref.js";
+export { startSweepWorker, type SweepWorker, type SweepWorkerOptions, type SweepWorkerEvent } from "./node/queue/sweep-worker.js";
+export { startRedisServer, type RedisServer, type StartRedisServerOptions } from "./node/queue/start-redis-server.js";
+export { DEFAULT_SWEEP_QUEUE } from "./node/queue/sweep-job.js";

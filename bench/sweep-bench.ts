@@ -1,0 +1,70 @@
+// Sweep benchmark (issue 8): runs/s of one grid on the real S&P 500 in this thread, on 1 and 2 worker
+// threads and (queue-sweep-bench.ts) on 2 BullMQ queue workers, and the scaling efficiency of 2 threads
+// over 1. Pools are started and warmed before timing; their start-up time is reported in the note.
+import { loadBars } from "../src/node/load-bars.js";
+import { threadExecutor } from "../src/node/sweep/thread-executor.js";
+import { inProcessExecutor } from "../src/sweep/in-process-executor.js";
+import { sweepBars } from "../src/sweep/sweep-bars.js";
+import type { SweepExecutor } from "../src/sweep/sweep-executor.js";
+import { runSweep } from "../src/sweep/sweep-in-process.js";
+import type { SweepSpec } from "../src/sweep/sweep-spec.js";
+import type { BenchRow } from "./harness.js";
+import { queueRunsPerSecond } from "./queue-sweep-bench.js";
+
+const DATA = "data/sp500-2000.arrow";
+/** 16 x 16 = 256 runs of SMA cross on 5,105 daily bars (every fast < every slow). */
+export const SWEEP_BENCH_SPEC: SweepSpec = { strategy: "sma-cross", grid: { fast: { from: 2, to: 17, step: 1 }, slow: { from: 20, to: 170, step: 10 } }, fixed: { fraction: 0.5 } };
+const WARM_SPEC: SweepSpec = { strategy: "sma-cross", grid: { fast: [5, 10], slow: [50, 100] } };
+
+async function timed(executor: SweepExecutor, tables: ReturnType<typeof sweepBars>): Promise<{ seconds: number; runs: number; fingerprint: string }> {
+  await runSweep(tables, WARM_SPEC, executor);
+  const medians: number[] = [];
+  let runs = 0, fingerprint = "";
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const r = await runSweep(tables, SWEEP_BENCH_SPEC, executor);
+    medians.push((performance.now() - t0) / 1000);
+    runs = r.table.numRows;
+    fingerprint = JSON.stringify(r.table.getChild("sharpe")!.toArray());
+  }
+  medians.sort((a, b) => a - b);
+  return { seconds: medians[1]!, runs, fingerprint };
+}
+
+export async function runSweepBench(): Promise<BenchRow[]> {
+  const tables = sweepBars([loadBars(DATA).table]);
+  const inProcess = await timed(inProcessExecutor(tables), tables);
+  const pools: Record<number, { seconds: number; runs: number; fingerprint: string; startSeconds: number }> = {};
+  for (const workers of [1, 2]) {
+    const t0 = performance.now();
+    const executor = threadExecutor(tables, { workers });
+    try {
+      await runSweep(tables, { grid: { fast: [5] } }, executor);
+      const startSeconds = (performance.now() - t0) / 1000;
+      pools[workers] = { ...(await timed(executor, tables)), startSeconds };
+    } finally {
+      await executor.close();
+    }
+  }
+  const queue = await queueRunsPerSecond({ spec: SWEEP_BENCH_SPEC, dataPaths: [DATA], workers: 2 });
+  const same = pools[1]!.fingerprint === inProcess.fingerprint && pools[2]!.fingerprint === inProcess.fingerprint && queue.fingerprint === inProcess.fingerprint;
+  if (!same) throw new Error("sweep bench: results differ between executors");
+  const rate = (x: { runs: number; seconds: number }) => x.runs / x.seconds;
+  const efficiency = rate(pools[2]!) / (2 * rate(pools[1]!));
+  const queueEfficiency = queue.runsPerSecond / (2 * rate(pools[1]!));
+  const row = (name: string, x: { runs: number; seconds: number }, rest: Partial<BenchRow>): BenchRow => ({
+    suite: "sweep", case: name, items: x.runs, unit: "runs", seconds: x.seconds, perSecond: rate(x), ...rest,
+    extra: { bars: 5105, grid: "fast 2..17 x slow 20..170 step 10", ...(rest.extra ?? {}) },
+  });
+  return [
+    row("SMA grid on SPX, 256 runs, in this thread", inProcess, { note: `${(1000 / rate(inProcess)).toFixed(1)} ms per run of 5,105 bars` }),
+    row("same, 1 worker thread", pools[1]!, { note: `pool start ${pools[1]!.startSeconds.toFixed(2)} s (not timed)` }),
+    row("same, 2 worker threads", pools[2]!, {
+      target: ">= 80% scaling efficiency on 2 cores", met: efficiency >= 0.8,
+      note: `scaling efficiency ${(efficiency * 100).toFixed(0)}% of 2 x 1 thread; pool start ${pools[2]!.startSeconds.toFixed(2)} s (not timed)`, extra: { efficiency },
+    }),
+    row("same, 2 BullMQ queue workers (local redis-server)", { runs: queue.runs, seconds: queue.seconds }, {
+      note: `${(queueEfficiency * 100).toFixed(0)}% of 2 x 1 thread; ${queue.note}`, extra: { efficiency: queueEfficiency },
+    }),
+  ];
+}
