@@ -52,9 +52,40 @@ export function inferPeriodsPerYear(ts: ArrayLike<number>): number | null {
   return TRADING_DAYS_PER_YEAR * Math.round(median(Float64Array.from(perDay)));
 }
 
-/** Returns the median of a non-empty array (mean of the two middle values for an even length). */
-function median(values: Float64Array): number {
-  const s = Float64Array.from(values).sort();
+/**
+ * Returns the median of a non-empty array (mean of the two middle values for an even length) by
+ * quickselect on a copy, in expected linear time: a sweep infers the calendar of every run's equity
+ * curve, and sorting each was a tenth of a run's time. Equal to the sorted-array median (tested).
+ */
+export function median(values: Float64Array): number {
+  const s = Float64Array.from(values);
   const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  select(s, mid);
+  if (s.length % 2 === 1) return s[mid]!;
+  let below = s[0]!;
+  for (let i = 1; i < mid; i++) if (s[i]! > below) below = s[i]!;
+  return (below + s[mid]!) / 2;
+}
+
+/** Reorders `a` so that a[k] is its k-th smallest value, every value before it <= it and every value after it >= it (Hoare's quickselect, middle pivot). */
+function select(a: Float64Array, k: number): void {
+  let lo = 0, hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }

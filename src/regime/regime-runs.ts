@@ -20,10 +20,23 @@ export type RegimeTimeline = arrow.Table | readonly { readonly ts: number; reado
 
 /**
  * Returns the columns of a regime timeline: close times and regimes (null while warming up), checking
- * that the times increase and every regime is known.
+ * that the times increase and every regime is known. The columns of a table are read once and shared:
+ * treat them as read-only.
  * @example timelineColumns(classifier.history()).regimes[0] // null (warming up)
  */
 export function timelineColumns(timeline: RegimeTimeline): { ts: Float64Array; regimes: (Regime | null)[] } {
+  // Arrow tables are immutable, so a table's columns are read and checked once (a sweep reads one timeline per run).
+  const table = Array.isArray(timeline) ? undefined : (timeline as arrow.Table);
+  const cached = table === undefined ? undefined : decoded.get(table);
+  if (cached !== undefined) return cached;
+  const columns = readTimeline(timeline);
+  if (table !== undefined && typeof table === "object" && table !== null) decoded.set(table, columns);
+  return columns;
+}
+
+const decoded = new WeakMap<arrow.Table, { ts: Float64Array; regimes: (Regime | null)[] }>();
+
+function readTimeline(timeline: RegimeTimeline): { ts: Float64Array; regimes: (Regime | null)[] } {
   let ts: Float64Array, regimes: (Regime | null)[];
   if (Array.isArray(timeline)) {
     const rows = timeline as readonly { ts: number; regime: Regime | null }[];

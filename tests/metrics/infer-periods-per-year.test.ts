@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY, HOUR, MINUTE } from "../../src/core/time.js";
-import { inferPeriodsPerYear } from "../../src/metrics/infer-periods-per-year.js";
+import fc from "fast-check";
+import { inferPeriodsPerYear, median } from "../../src/metrics/infer-periods-per-year.js";
 
 const MONDAY = Date.UTC(2024, 0, 8, 21); // 2024-01-08 was a Monday; 21:00 UTC = 16:00 New York close
 
@@ -50,5 +51,15 @@ describe("inferPeriodsPerYear", () => {
 
   it.each([[[]], [[MONDAY]]])("gives null for fewer than two points (%j)", (ts) => {
     expect(inferPeriodsPerYear(ts)).toBeNull();
+  });
+});
+
+describe("median", () => {
+  it("equals the middle of the sorted values, for odd and even lengths, with ties and negatives", () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 60 }), (xs) => {
+      const sorted = [...xs].sort((a, b) => a - b), mid = sorted.length >> 1;
+      const expected = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      expect(median(Float64Array.from(xs)) === expected).toBe(true); // === : -0 and 0 are the same median
+    }), { numRuns: 500 });
   });
 });
