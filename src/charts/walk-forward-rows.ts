@@ -56,7 +56,9 @@ export function walkForwardRows(windows: arrow.Table, symbol?: string): WalkForw
   if (symbols.length === 0) invalid("windows", "0 rows", "at least one window", WALK_FORWARD_HINT);
   const chosen = symbol === undefined ? symbols[0]! : check.nonEmptyString("symbol", symbol);
   if (!symbols.includes(chosen)) invalid("symbol", chosen, `one of ${symbols.map((s) => JSON.stringify(s)).join(", ")}`, "the symbols of the walk-forward");
-  const parameters = windows.schema.fields.map((f) => f.name).filter((n) => !NOT_PARAMETERS.has(n));
+  // The grid's axes when the table says which they are (parameters held fixed would repeat in every label).
+  const all = windows.schema.fields.map((f) => f.name).filter((n) => !NOT_PARAMETERS.has(n));
+  const parameters = gridAxes(windows)?.filter((n) => all.includes(n)) ?? all;
   const cols = Object.fromEntries(["window", "trainStart", "trainEnd", "testStart", "testEnd", "inSample", "outOfSample"].map((c) => [c, numberColumn(windows, c)]));
   const eligible = windows.getChild("eligible");
   const rows: WalkForwardRow[] = [];
@@ -74,4 +76,16 @@ export function walkForwardRows(windows: arrow.Table, symbol?: string): WalkForw
   });
   rows.sort((a, b) => a.window - b.window);
   return { symbol: chosen, symbols, parameters, rows };
+}
+
+/** Returns the names of the grid axes recorded in a walk-forward table's plan metadata, or undefined. */
+function gridAxes(windows: arrow.Table): string[] | undefined {
+  const plan = windows.schema.metadata.get("regime-lab.sweep.plan");
+  if (plan === undefined) return undefined;
+  try {
+    const axes = (JSON.parse(plan) as { axes?: { name: string }[] }).axes;
+    return Array.isArray(axes) && axes.length > 0 ? axes.map((a) => a.name) : undefined;
+  } catch {
+    return undefined;
+  }
 }

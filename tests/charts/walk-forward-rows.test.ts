@@ -1,6 +1,7 @@
 import * as arrow from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { walkForwardRows } from "../../src/charts/walk-forward-rows.js";
+import { spxBars, walkForwardOf } from "./sweep-fixture.js";
 
 const windows = new arrow.Table({
   symbol: arrow.vectorFromArray(["B", "A", "B"], new arrow.Utf8()),
@@ -31,5 +32,12 @@ describe("walkForwardRows", () => {
   it("returns another symbol's windows when asked, and rejects an unknown symbol", () => {
     expect(walkForwardRows(windows, "A").rows.map((r) => r.label)).toEqual(["none/0.02"]);
     expect(() => walkForwardRows(windows, "C")).toThrow('invalid symbol: "C" (expected one of "B", "A"); the symbols of the walk-forward');
+  });
+
+  it("labels windows with the grid's parameters only, not those held fixed", async () => {
+    const wf = await walkForwardOf([spxBars()], { train: 1500, test: 1000 }, { grid: { fast: [5, 10], slow: [50, 100] }, fixed: { fraction: 0.5 } });
+    expect(wf.windows.getChild("fraction")!.get(0)).toBe(0.5);
+    const { rows } = walkForwardRows(wf.windows);
+    expect(rows.map((r) => r.label)).toEqual(Array.from({ length: wf.windows.numRows }, (_, i) => `${wf.windows.getChild("fast")!.get(i)}/${wf.windows.getChild("slow")!.get(i)}`));
   });
 });
