@@ -15,7 +15,7 @@ import { resolveEngineOptions, type BacktestEngineOptions } from "./backtest-eng
 import { resultMetrics, type BacktestResult } from "./backtest-result.js";
 import type { EnginePeek, EngineSnapshot, StepReport, StopReason } from "./engine-snapshot.js";
 import { EventCapture } from "./event-capture.js";
-import { EventLoop } from "./event-loop.js";
+import { FastLoop } from "./fast-loop.js";
 import type { EventPredicate, StepTarget, StepUntilOptions } from "./step-target.js";
 import { stepTimes } from "./step-times.js";
 import { symbolReturns, type ReturnAlignment } from "./symbol-returns.js";
@@ -63,7 +63,7 @@ type Goal =
  * const result = engine.run();
  * result.metrics.sharpe;
  */
-export class BacktestEngine extends EventLoop {
+export class BacktestEngine extends FastLoop {
   constructor(options: BacktestEngineOptions) {
     super(resolveEngineOptions(options));
   }
@@ -145,12 +145,12 @@ export class BacktestEngine extends EventLoop {
     this.checkIntact();
     const onProgress = options.onProgress;
     if (onProgress === undefined) {
-      while (this.headSymbol >= 0) this.runStep();
+      this.runSteps(Infinity);
     } else {
       const every = check.positiveInteger("progressEvery", options.progressEvery ?? 100_000);
       let next = this.barCount + every;
       while (this.headSymbol >= 0) {
-        this.runStep();
+        this.runSteps(next);
         if (this.barCount >= next) {
           onProgress(this.progress());
           next = this.barCount + every;

@@ -46,6 +46,7 @@ import type { EventPredicate } from "./step-target.js";
  * objects are made only for a strategy's general `calculateSignals` and for step reports (and for
  * fills when the execution handler overrides `execute`). One symbol is stepped by SingleCursor and up to 16
  * are merged by LinearMerge, both giving the order and errors of MergeCursor, which merges more.
+ * `run()` goes through FastLoop, which runs the same steps with less bookkeeping where nothing can see it.
  */
 export abstract class EventLoop {
   protected readonly o: ResolvedEngineOptions;
@@ -66,8 +67,8 @@ export abstract class EventLoop {
   /** The time of the first step (NaN before it). */
   protected firstTs = NaN;
   protected readonly consumed: Int32Array;
-  private fills!: FillPhase;
-  private risk!: RiskPhase;
+  protected fills!: FillPhase;
+  protected risk!: RiskPhase;
   protected readonly warnings = new Set<string>();
   protected headSymbol = -1;
   protected headRow = -1;
@@ -78,18 +79,18 @@ export abstract class EventLoop {
   protected capture: EventCapture<EngineEvent> | undefined = undefined;
   protected predicate: EventPredicate<never> | undefined = undefined;
   protected predicateHit = false;
-  private inStep = false;
+  protected inStep = false;
   private nextOrderId = 1;
-  private stepSymbols: Int32Array;
-  private stepRows: Int32Array;
+  protected stepSymbols: Int32Array;
+  protected stepRows: Int32Array;
   private readonly stepEvents: (MarketEvent | undefined)[] = [];
-  private fastStrategy = false;
+  protected fastStrategy = false;
   private readonly riskContext: RiskContext;
   /** The running peak of equity at step ends (from the initial cash) over the first `peakSteps` steps: caught up when read. */
   private peak = 0;
   private peakSteps = 0;
   /** Whether the risk manager has observe (looked up once per run). */
-  private observeRisk = false;
+  protected observeRisk = false;
 
   protected constructor(options: ResolvedEngineOptions) {
     this.o = options;
@@ -270,7 +271,8 @@ export abstract class EventLoop {
     this.warnings.add(message);
   }
 
-  private advance(): void {
+  /** Moves the head to the cursor's next bar (headSymbol -1 at the end). */
+  protected advance(): void {
     const s = this.cursor.next();
     this.headSymbol = s;
     if (s >= 0) {

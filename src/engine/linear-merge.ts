@@ -75,6 +75,20 @@ export class LinearMerge {
     return best;
   }
 
+  /**
+   * Positions the merge after bars taken past it: handler h's next bar is row `next[h]`, and `next()`
+   * goes on from there in merge order (the caller took the earlier bars in that order).
+   */
+  seek(next: Int32Array): void {
+    const ts = this.ts, pos = this.pos, keys = this.keys;
+    for (let h = 0; h < ts.length; h++) {
+      const p = next[h]!;
+      pos[h] = p;
+      if (p < ts[h]!.length) keys[h] = ts[h]![p]!;
+    }
+    this.last = -1;
+  }
+
   /** The head bar of every handler that has bars left, in the order the merge will yield them. */
   pending(): MergePendingEntry[] {
     return pendingHeads(this.handlers, this.ts, this.pos);

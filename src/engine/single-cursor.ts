@@ -36,6 +36,11 @@ export class SingleCursor {
     return 0;
   }
 
+  /** Positions the cursor so that `next()` returns row `next[0]` (the first row not taken yet), after `next[0]` rows were taken past it. */
+  seek(next: Int32Array): void {
+    this.row = next[0]! - 1;
+  }
+
   /** The next bar after the last one returned, if any (see MergeCursor.pending). */
   pending(): MergePendingEntry[] {
     const r = this.row + 1;

@@ -1,6 +1,12 @@
 import * as arrow from "apache-arrow";
 import { float64Vector } from "../core/arrow-vectors.js";
 
+/**
+ * Returns Object.is(a, b) for numbers: written out because a call to Object.is that the JS engine does
+ * not turn into a compare boxes both numbers, once per step.
+ */
+const same = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
+
 const grown = (a: Float64Array, length: number): Float64Array => {
   const b = new Float64Array(Math.max(16, length * 2));
   b.set(a.subarray(0, length));
@@ -59,7 +65,7 @@ export class EquityCurveLog {
   recordOf(state: { readonly cash: number; readonly marketValue: number; readonly grossExposure: number }): void {
     const i = this.steps, gross = this.gross;
     const cash = state.cash, marketValue = state.marketValue, grossExposure = state.grossExposure;
-    if (i === this.market.length || this.changes === 0 || !Object.is(cash, this.lastCash) || (gross === undefined && !Object.is(grossExposure, marketValue))) {
+    if (i === this.market.length || this.changes === 0 || !same(cash, this.lastCash) || (gross === undefined && !same(grossExposure, marketValue))) {
       this.recordChange(cash, marketValue, grossExposure);
       return;
     }

@@ -69,14 +69,62 @@ export class SmaCrossState {
     this.seen = seen + 1;
     if (++this.fastHead === fast) {
       this.fastHead = 0;
-      this.fastSum = this.resum(fast);
+      this.resumFast();
     }
     if (head + 1 === slow) {
-      this.slowSum = this.resum(slow);
+      this.resumSlow();
       this.head = 0;
     } else {
       this.head = head + 1;
     }
+  }
+
+  /**
+   * Takes closes[from], closes[from + 1], ... as `add` and the strategy's side check would, until the
+   * sign of fast - slow changes from a known one (a cross: `side` is then the new one and `crosses`
+   * counts it), and returns the row after the last one taken (`to` without a cross). The same
+   * arithmetic as `add`, with the state in locals, because it runs once per bar over long stretches.
+   */
+  scanCross(closes: Float64Array, from: number, to: number): number {
+    const window = this.window, slow = this.slow, fast = this.fast;
+    let head = this.head, fastHead = this.fastHead, seen = this.seen, fastSum = this.fastSum, slowSum = this.slowSum, side = this.side;
+    let r = from, crossed = false;
+    while (r < to && !crossed) {
+      const close = closes[r++]!;
+      if (close !== close) continue;
+      const oldSlow = seen >= slow ? window[head]! : 0;
+      let f = head - fast;
+      if (f < 0) f += slow;
+      const oldFast = seen >= fast ? window[f]! : 0;
+      window[head] = close;
+      fastSum += close - oldFast;
+      slowSum += close - oldSlow;
+      seen++;
+      if (++fastHead === fast) {
+        fastHead = 0;
+        fastSum = windowSum(window, head, fast);
+      }
+      if (head + 1 === slow) {
+        slowSum = windowSum(window, head, slow);
+        head = 0;
+      } else {
+        head++;
+      }
+      if (seen < slow) continue;
+      const a = fastSum / fast, b = slowSum / slow;
+      const next = a > b ? 1 : a < b ? -1 : 0; // 0 also when either is NaN
+      if (next === 0 || next === side) continue;
+      crossed = side !== 0;
+      side = next;
+    }
+    this.head = head;
+    this.fastHead = fastHead;
+    this.seen = seen;
+    this.fastSum = fastSum;
+    this.slowSum = slowSum;
+    this.side = side;
+    if (crossed) this.crosses++;
+    return r;
   }
 
   /** Updates the ATR and the recent closes with a bar. */
@@ -103,16 +151,21 @@ export class SmaCrossState {
     return out;
   }
 
+  /**
+   * Sets the fast and the slow sum to the plain sums of their windows. (They set the fields instead of
+   * returning the sums: a number returned from a call the JS engine does not inline is boxed.)
+   */
+  private resumFast(): void {
+    this.fastSum = this.resum(this.fast);
+  }
+
+  private resumSlow(): void {
+    this.slowSum = this.resum(this.slow);
+  }
+
   /** Returns the plain sum of the last `period` closes, oldest first (as SMA re-adds its window once it wraps). */
   private resum(period: number): number {
-    const window = this.window, end = this.head + 1; // the newest close is at `head`
-    let sum = 0, i = end - period;
-    if (i < 0) {
-      for (let k = i + window.length; k < window.length; k++) sum += window[k]!;
-      i = 0;
-    }
-    for (; i < end; i++) sum += window[i]!;
-    return sum;
+    return windowSum(this.window, this.head, period);
   }
 
   private pushClose(close: number): void {
@@ -120,4 +173,16 @@ export class SmaCrossState {
     this.closeHead = this.closeHead + 1 === this.closes.length ? 0 : this.closeHead + 1;
     if (this.closeCount < this.closes.length) this.closeCount++;
   }
+}
+
+/** Returns the plain sum of the `period` closes of a ring `window` up to its newest at `head`, oldest first. */
+function windowSum(window: Float64Array, head: number, period: number): number {
+  const end = head + 1;
+  let sum = 0, i = end - period;
+  if (i < 0) {
+    for (let k = i + window.length; k < window.length; k++) sum += window[k]!;
+    i = 0;
+  }
+  for (; i < end; i++) sum += window[i]!;
+  return sum;
 }

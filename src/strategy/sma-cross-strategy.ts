@@ -4,6 +4,7 @@ import type { MarketEvent, SignalEvent } from "../engine/events.js";
 import { SmaCrossState } from "./sma-cross-state.js";
 import type { Strategy } from "./strategy.js";
 import { SymbolState } from "./symbol-state.js";
+import { markViewFree, type ScanStop } from "./view-free-fast-path.js";
 
 /** Options of {@link SmaCrossStrategy}. */
 export interface SmaCrossStrategyOptions {
@@ -77,15 +78,26 @@ export class SmaCrossStrategy implements Strategy {
    * object; the ATR and recent closes catch up when read.
    */
   calculateSignalsAt(columns: BarColumns, row: number, symbol: string, symbolIndex: number): SignalEvent | undefined {
-    let state = this.byIndex[symbolIndex];
-    if (state === undefined || state.symbol !== symbol) state = this.stateAt(symbolIndex, symbol);
-    if (state.columns !== columns || state.to !== row) {
-      state.flush();
-      state.columns = columns;
-      state.from = row;
-    }
+    const state = this.stateFrom(columns, row, symbol, symbolIndex);
     state.to = row + 1;
     return this.cross(state, columns.close, row, columns.tsClose, row, symbol);
+  }
+
+  /**
+   * The batch form of the fast path (see SignalScan): takes rows `from`..`to - 1` of `columns` as
+   * calls of `calculateSignalsAt` would, until one signals, and sets `stop` to where it stopped.
+   */
+  scanSignalsAt(columns: BarColumns, from: number, to: number, symbol: string, symbolIndex: number, stop: ScanStop): void {
+    if (from >= to) {
+      stop.row = to;
+      stop.signal = undefined;
+      return;
+    }
+    const state = this.stateFrom(columns, from, symbol, symbolIndex), crosses = state.crosses;
+    const r = state.scanCross(columns.close, from, to);
+    state.to = r;
+    stop.row = r;
+    stop.signal = state.crosses === crosses ? undefined : this.signal(state.side, columns.tsClose[r - 1]!, symbol);
   }
 
   /** Returns the ATR of a symbol, or undefined before it is warm. */
@@ -120,6 +132,21 @@ export class SmaCrossStrategy implements Strategy {
     this.byIndex.length = 0;
   }
 
+  /**
+   * Returns the state of `symbol` ready to take row `row` of `columns` on the fast path: its deferred
+   * rows are applied first unless `row` continues them (the caller then sets `state.to`).
+   */
+  private stateFrom(columns: BarColumns, row: number, symbol: string, symbolIndex: number): SmaCrossState {
+    let state = this.byIndex[symbolIndex];
+    if (state === undefined || state.symbol !== symbol) state = this.stateAt(symbolIndex, symbol);
+    if (state.columns !== columns || state.to !== row) {
+      state.flush();
+      state.columns = columns;
+      state.from = row;
+    }
+    return state;
+  }
+
   /** Returns the state of `symbol`, remembered under `index` (a valid array index) for the next bars. */
   private stateAt(index: number, symbol: string): SmaCrossState {
     const state = this.states.get(symbol);
@@ -145,8 +172,15 @@ export class SmaCrossStrategy implements Strategy {
     state.side = side;
     if (previous === 0) return undefined;
     state.crosses++;
-    const ts = times[timeRow]!;
+    return this.signal(side, times[timeRow]!, symbol);
+  }
+
+  /** Returns the signal of a cross to `side` (1 above, -1 below) at `ts`. */
+  private signal(side: number, ts: number, symbol: string): SignalEvent {
     if (side > 0) return { type: "signal", ts, symbol, direction: "long", strength: 1, reason: this.upReason };
     return { type: "signal", ts, symbol, direction: this.allowShort ? "short" : "exit", strength: 1, reason: this.downReason };
   }
 }
+
+// Its fast path reads only the columns and its own state: the engine may skip publishing its cursor.
+markViewFree(SmaCrossStrategy.prototype.calculateSignalsAt, SmaCrossStrategy.prototype.scanSignalsAt);

@@ -53,3 +53,19 @@ describe("LinearMerge", () => {
     expect(LinearMerge.fits(handlers([[1, 2], []]))).toBe(true);
   });
 });
+
+describe("LinearMerge.seek", () => {
+  it("goes on from the rows taken past it as if it had yielded the bars before, in merge order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.nat(), (times, k) => {
+        const hs = handlers(times.map((t) => [...t].sort((a, b) => a - b)));
+        const total = times.reduce((n, t) => n + t.length, 0), at = k % (total + 1);
+        const walked = new LinearMerge(hs), taken = new Int32Array(hs.length);
+        for (let i = 0; i < at; i++) taken[walked.next()]!++;
+        const sought = new LinearMerge(hs);
+        sought.seek(taken);
+        expect(trace(sought)).toEqual(trace(walked));
+      }),
+    );
+  });
+});

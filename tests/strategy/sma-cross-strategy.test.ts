@@ -103,6 +103,28 @@ describe("SmaCrossStrategy", () => {
     expect(fast.inspect("RW")).toEqual(general.inspect("RW"));
   });
 
+  it("scans rows as row-by-row calls of the fast path would, stopping after the first signal (NaN closes skipped)", () => {
+    const byRow = new SmaCrossStrategy({ fast: 5, slow: 12 });
+    const scanning = new SmaCrossStrategy({ fast: 5, slow: 12 });
+    const close = columns.close.map((x, i) => (i % 89 === 5 ? Number.NaN : x));
+    const withGaps = { ...columns, close };
+    const a: unknown[] = [], b: unknown[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const signal = byRow.calculateSignalsAt(withGaps, i, "RW", 0);
+      if (signal !== undefined) a.push({ row: i + 1, signal });
+    }
+    const stop = { row: 0, signal: undefined as SignalEvent | readonly SignalEvent[] | undefined };
+    for (let from = 0, width = 1; from < 3000; width = (width * 7) % 97 + 1) {
+      scanning.scanSignalsAt(withGaps, from, Math.min(3000, from + width), "RW", 0, stop);
+      if (stop.signal !== undefined) b.push({ row: stop.row, signal: stop.signal });
+      from = stop.row;
+    }
+    expect(b).toEqual(a);
+    expect(a.length).toBeGreaterThan(50);
+    expect(scanning.inspect("RW")).toEqual(byRow.inspect("RW"));
+    expect(scanning.currentAtr("RW")).toBe(byRow.currentAtr("RW"));
+  });
+
   it("starts over after reset()", () => {
     const strategy = new SmaCrossStrategy();
     const first = run(strategy);

@@ -1,0 +1,229 @@
+import { usesViewFreeFastPath, viewFreeScan, type ScanStop, type SignalScan } from "../strategy/view-free-fast-path.js";
+import type { SignalEvent } from "./events.js";
+import type { ResolvedEngineOptions } from "./backtest-engine-options.js";
+import { EventLoop } from "./event-loop.js";
+import { LinearMerge } from "./linear-merge.js";
+import { SingleCursor } from "./single-cursor.js";
+
+/**
+ * The engine's run loop: `runSteps` runs steps as EventLoop's `runStep` does, with the same state at
+ * every point where code outside the engine runs, and runs the quiet ones itself. Steps are quiet
+ * while nothing is captured, the strategy's fast path is view-free (see markViewFree) and the risk
+ * manager has no `observe`: then the step's bars are found from each symbol's next row instead of
+ * through the cursor, and the cursor (which only the engine's own methods read) is brought up to date
+ * (`sync`) only before code that could reach the engine runs: fills, the risk step of a signal, and
+ * the end of the quiet steps. The merge order is the cursor's (by tsClose, ties by handler order);
+ * quiet steps run only while every symbol's next bar closes strictly before the one after it, so each
+ * step has one bar per symbol at most and the cursor, when brought up to date, passes the order
+ * checks it would have made (anything else is left to `runStep`, which throws the cursor's errors
+ * where it always did).
+ */
+export abstract class FastLoop extends EventLoop {
+  /** Per symbol, the close time of its next bar (Infinity when it has none), while quiet steps run. */
+  private readonly heads: Float64Array;
+  /** Per symbol, the row of its next bar after the step running (the cursor's position once the step's bars are taken). */
+  private readonly after: Int32Array;
+  private readonly times: readonly Float64Array[];
+  private readonly closes: readonly Float64Array[];
+  /** The strategy's batch form (one symbol only), for the run going on. */
+  private scan: SignalScan | undefined = undefined;
+  private readonly stop: ScanStop = { row: 0, signal: undefined };
+  /** What the strategy returned for the next quiet step's bar when a scan took it (undefined: nothing). */
+  private scanned: SignalEvent | readonly SignalEvent[] | undefined = undefined;
+  /** Per symbol, the rows [sortedFrom, sortedTo) that quiet steps may take (see sortedEnd). */
+  private readonly sortedFrom: Int32Array;
+  private readonly sortedTo: Int32Array;
+
+  protected constructor(options: ResolvedEngineOptions) {
+    super(options);
+    this.heads = new Float64Array(this.symbols.length);
+    this.after = new Int32Array(this.symbols.length);
+    this.sortedFrom = new Int32Array(this.symbols.length);
+    this.sortedTo = new Int32Array(this.symbols.length).fill(-1);
+    this.times = this.columns.map((c) => c.tsClose);
+    this.closes = this.columns.map((c) => c.close);
+  }
+
+  /** Runs steps until the data ends or at least `barLimit` bars in all were consumed. */
+  protected runSteps(barLimit: number): void {
+    const quiet = this.capture === undefined && !this.observeRisk && usesViewFreeFastPath(this.o.strategy)
+      && (this.cursor instanceof SingleCursor || this.cursor instanceof LinearMerge);
+    this.scan = quiet && this.symbols.length === 1 ? viewFreeScan(this.o.strategy) : undefined;
+    this.scanned = undefined;
+    while (this.headSymbol >= 0 && this.barCount < barLimit) {
+      if (!quiet || !this.quietSteps(barLimit)) this.runStep();
+    }
+  }
+
+  /**
+   * Runs quiet steps while they stay quiet (see FastLoop) and returns whether it ran any; leaves the
+   * cursor up to date. Each step does what runStep does without fills: the marks and the market
+   * events' journal rows, the strategy, the risk step of its signals, the equity row and the counts.
+   * (One function, with the state in locals, because it runs once per step.)
+   */
+  private quietSteps(barLimit: number): boolean {
+    const heads = this.heads, after = this.after, times = this.times, closes = this.closes, consumed = this.consumed, k = heads.length;
+    const sortedTo = this.sortedTo;
+    for (let j = 0; j < k; j++) {
+      const ts = times[j]!, p = consumed[j]!;
+      if (p < ts.length && p >= this.sortedEnd(j, p)) return false;
+      heads[j] = p < ts.length ? ts[p]! : Infinity;
+      after[j] = p;
+    }
+    const book = this.book, stops = this.stops, portfolio = this.portfolio, equity = this.equity, risk = this.risk;
+    const stepSymbols = this.stepSymbols, stepRows = this.stepRows, journal = this.journalRecorder, journalMarket = this.o.journalMarketEvents;
+    let synced = true, steps = 0;
+    try {
+      while (this.barCount < barLimit) {
+        if (this.scan !== undefined && book.size === 0 && stops.size === 0 && this.scanRows(barLimit)) {
+          synced = false;
+          steps++;
+          if (this.scanned === undefined) continue;
+        }
+        let T = Infinity;
+        for (let j = 0; j < k; j++) if (heads[j]! < T) T = heads[j]!;
+        if (T === Infinity) break;
+        let sorted = true;
+        for (let j = 0; j < k; j++) if (heads[j] === T && consumed[j]! >= sortedTo[j]!) sorted = false;
+        if (!sorted) break;
+        synced = false;
+        this.inStep = true;
+        let n = 0;
+        for (let s = 0; s < k; s++) {
+          if (heads[s] !== T) continue;
+          const row = consumed[s]!, ts = times[s]!;
+          stepSymbols[n] = s;
+          stepRows[n] = row;
+          n++;
+          after[s] = row + 1;
+          heads[s] = row + 1 < ts.length ? ts[row + 1]! : Infinity;
+        }
+        if (book.size > 0 || stops.size > 0) synced = this.fillPhase(n, synced);
+        for (let i = 0; i < n; i++) {
+          const s = stepSymbols[i]!, row = stepRows[i]!;
+          portfolio.mark(s, closes[s]![row]!);
+          consumed[s] = row + 1;
+        }
+        if (journalMarket) journal.nextBars(n);
+        this.strategyPhase(n);
+        if (risk.waiting) {
+          if (!synced) this.sync();
+          synced = true;
+          risk.decideAll(T);
+        }
+        equity.recordOf(portfolio);
+        if (this.stepCount === 0) this.firstTs = T;
+        this.stepCount++;
+        this.barCount += n;
+        this.lastTs = T;
+        if (book.size > 0) synced = this.checkUnfilled(synced);
+        this.inStep = false;
+        steps++;
+      }
+    } finally {
+      if (!synced) this.sync();
+    }
+    return steps > 0;
+  }
+
+  /**
+   * The strategy phase of a quiet step of `n` bars, as in runStep: asks the strategy about each bar
+   * (or takes what a scan found for it) and accepts its signals. (A method of its own, so that the JS
+   * engine inlines the strategy's fast path into it.)
+   */
+  private strategyPhase(n: number): void {
+    const strategy = this.o.strategy, view = this.view, symbols = this.symbols, columns = this.columns, risk = this.risk;
+    const stepSymbols = this.stepSymbols, stepRows = this.stepRows;
+    for (let i = 0; i < n; i++) {
+      const s = stepSymbols[i]!, row = stepRows[i]!;
+      const out = this.scanned !== undefined ? this.takeScanned() : strategy.calculateSignalsAt!(columns[s]!, row, symbols[s]!, s, view);
+      if (out !== undefined) risk.accept(out, columns[s]!.tsClose[row]!, s);
+    }
+  }
+
+  /**
+   * Runs the quiet steps of the one symbol's next rows that the strategy's scan takes without a
+   * signal, and returns whether it ran any: they leave the state that one step at a time leaves (they
+   * mark, record equity rows, count bars and steps, and the cursor is behind). A row that signals is
+   * left for the next quiet step, with what the strategy returned for it in `scanned`.
+   */
+  private scanRows(barLimit: number): boolean {
+    const from = this.consumed[0]!, ts = this.times[0]!;
+    const to = Math.min(this.sortedEnd(0, from), from + (barLimit - this.barCount));
+    if (to - from < 2) return false;
+    const stop = this.stop;
+    this.scan!.call(this.o.strategy, this.columns[0]!, from, to, this.symbols[0]!, 0, stop);
+    this.scanned = stop.signal;
+    const end = stop.signal === undefined ? stop.row : stop.row - 1;
+    if (end === from) return false;
+    const portfolio = this.portfolio, equity = this.equity, close = this.closes[0]!;
+    for (let r = from; r < end; r++) {
+      portfolio.mark(0, close[r]!);
+      equity.recordOf(portfolio);
+    }
+    const n = end - from;
+    this.consumed[0] = this.after[0] = end;
+    this.heads[0] = end < ts.length ? ts[end]! : Infinity;
+    this.stepSymbols[0] = 0;
+    this.stepRows[0] = end - 1;
+    if (this.o.journalMarketEvents) this.journalRecorder.nextBars(n);
+    if (this.stepCount === 0) this.firstTs = ts[from]!;
+    this.stepCount += n;
+    this.barCount += n;
+    this.lastTs = ts[end - 1]!;
+    return true;
+  }
+
+  /**
+   * Returns the end of symbol j's rows from `from` on that quiet steps may take: row r may be taken
+   * while rows r and r + 1 (the next head) close strictly before their next rows, as the cursor checks
+   * (found once per stretch and remembered: the columns do not change).
+   */
+  private sortedEnd(j: number, from: number): number {
+    if (from < this.sortedFrom[j]! || from > this.sortedTo[j]!) {
+      const ts = this.times[j]!;
+      let r = from;
+      while (r + 1 < ts.length && ts[r + 1]! > ts[r]!) r++;
+      // rows from..r - 1 close strictly before their next row; row r does not, or is the last
+      this.sortedFrom[j] = from;
+      this.sortedTo[j] = r + 1 < ts.length ? r - 1 : ts.length;
+    }
+    return this.sortedTo[j]!;
+  }
+
+  /** Returns the signals the scan found (see scanRows), forgetting them. */
+  private takeScanned(): SignalEvent | readonly SignalEvent[] {
+    const out = this.scanned!;
+    this.scanned = undefined;
+    return out;
+  }
+
+  /**
+   * The fill phase of a quiet step of `n` bars, as in runStep, the cursor brought up to date first if
+   * a bar has fills to make (`synced` says whether it is); returns whether the cursor is up to date.
+   */
+  private fillPhase(n: number, synced: boolean): boolean {
+    const book = this.book, stops = this.stops, portfolio = this.portfolio, stepSymbols = this.stepSymbols;
+    for (let i = 0; i < n; i++) {
+      const s = stepSymbols[i]!;
+      if (book.count(s) === 0 && !stops.has(s)) continue;
+      if (!synced) this.sync();
+      synced = true;
+      if (this.fills.bar(s, this.stepRows[i]!)) this.symbolCurves.change(this.barCount, s, portfolio.quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
+    }
+    return synced;
+  }
+
+  /** Warns, as runStep does, when orders wait at the end of the data; brings the cursor up to date (returns true). */
+  private checkUnfilled(synced: boolean): boolean {
+    if (!synced) this.sync();
+    if (this.headSymbol < 0) this.warn(`${this.book.size} order(s) never filled: the data ended before their symbol's next bar (see snapshot.openOrders)`);
+    return true;
+  }
+
+  /** Brings the cursor and the head up to date with the rows consumed. */
+  private sync(): void {
+    (this.cursor as SingleCursor | LinearMerge).seek(this.after);
+    this.advance();
+  }
+}
