@@ -84,7 +84,11 @@ export async function runSweepCommand(argv: readonly string[], io: CommandIo): P
       data: handlers.map((h, i) => ({ symbol: h.symbol, path: relative(process.cwd(), config.data[i]!) })),
     });
   }
-  const options: SweepOptions = { workers, executor, onProgress };
+  // Ctrl-C cancels the sweep (queued jobs are removed from Redis) instead of leaving it half-enqueued.
+  const cancel = new AbortController();
+  const onSigint = () => cancel.abort();
+  process.once("SIGINT", onSigint);
+  const options: SweepOptions = { workers, executor, onProgress, signal: cancel.signal };
   const where = (e: unknown): never => {
     if (e instanceof EngineError && e.code === "INVALID_OPTION") throw new CliError(`${config.path}: ${e.message}`, 1);
     throw e;
@@ -109,6 +113,7 @@ export async function runSweepCommand(argv: readonly string[], io: CommandIo): P
     io.stdout.write(values.json === true ? `${JSON.stringify(document, null, 2)}\n` : `${text}\n`);
     return 0;
   } finally {
+    process.removeListener("SIGINT", onSigint);
     progress.done();
     await executor?.close();
   }
