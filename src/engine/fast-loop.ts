@@ -80,14 +80,22 @@ export abstract class FastLoop extends EventLoop {
           steps++;
           if (this.scanned === undefined) continue;
         }
-        let T = Infinity;
-        for (let j = 0; j < k; j++) if (heads[j]! < T) T = heads[j]!;
-        if (T === Infinity) break;
-        let sorted = true;
-        for (let j = 0; j < k; j++) if (heads[j] === T && consumed[j]! >= sortedTo[j]!) sorted = false;
-        if (!sorted) break;
+        // T, the step's time, and whether a bar at T is past its symbol's sorted rows (then runStep takes it)
+        let T = Infinity, unsorted = false;
+        for (let j = 0; j < k; j++) {
+          const h = heads[j]!;
+          if (h < T) {
+            T = h;
+            unsorted = consumed[j]! >= sortedTo[j]!;
+          } else if (h === T && consumed[j]! >= sortedTo[j]!) {
+            unsorted = true;
+          }
+        }
+        if (T === Infinity || unsorted) break;
         synced = false;
         this.inStep = true;
+        // the step's bars; without fills to make first, each is marked as it is taken
+        const marking = book.size === 0 && stops.size === 0;
         let n = 0;
         for (let s = 0; s < k; s++) {
           if (heads[s] !== T) continue;
@@ -97,12 +105,18 @@ export abstract class FastLoop extends EventLoop {
           n++;
           after[s] = row + 1;
           heads[s] = row + 1 < ts.length ? ts[row + 1]! : Infinity;
+          if (marking) {
+            portfolio.mark(s, closes[s]![row]!);
+            consumed[s] = row + 1;
+          }
         }
-        if (book.size > 0 || stops.size > 0) synced = this.fillPhase(n, synced);
-        for (let i = 0; i < n; i++) {
-          const s = stepSymbols[i]!, row = stepRows[i]!;
-          portfolio.mark(s, closes[s]![row]!);
-          consumed[s] = row + 1;
+        if (!marking) {
+          synced = this.fillPhase(n, synced);
+          for (let i = 0; i < n; i++) {
+            const s = stepSymbols[i]!, row = stepRows[i]!;
+            portfolio.mark(s, closes[s]![row]!);
+            consumed[s] = row + 1;
+          }
         }
         if (journalMarket) journal.nextBars(n);
         this.strategyPhase(n);
@@ -156,11 +170,7 @@ export abstract class FastLoop extends EventLoop {
     this.scanned = stop.signal;
     const end = stop.signal === undefined ? stop.row : stop.row - 1;
     if (end === from) return false;
-    const portfolio = this.portfolio, equity = this.equity, close = this.closes[0]!;
-    for (let r = from; r < end; r++) {
-      portfolio.mark(0, close[r]!);
-      equity.recordOf(portfolio);
-    }
+    this.equity.recordMarks(this.portfolio, 0, this.closes[0]!, from, end);
     const n = end - from;
     this.consumed[0] = this.after[0] = end;
     this.heads[0] = end < ts.length ? ts[end]! : Infinity;
@@ -181,9 +191,14 @@ export abstract class FastLoop extends EventLoop {
    */
   private sortedEnd(j: number, from: number): number {
     if (from < this.sortedFrom[j]! || from > this.sortedTo[j]!) {
-      const ts = this.times[j]!;
-      let r = from;
-      while (r + 1 < ts.length && ts[r + 1]! > ts[r]!) r++;
+      const ts = this.times[j]!, last = ts.length - 1;
+      let r = from, previous = ts[from]!;
+      while (r < last) {
+        const next = ts[r + 1]!;
+        if (!(next > previous)) break;
+        previous = next;
+        r++;
+      }
       // rows from..r - 1 close strictly before their next row; row r does not, or is the last
       this.sortedFrom[j] = from;
       this.sortedTo[j] = r + 1 < ts.length ? r - 1 : ts.length;

@@ -14,6 +14,8 @@ export class OrderBook {
   private readonly signed: Float64Array;
   private readonly orders: OrderEvent[][];
   private total = 0;
+  /** The array the last `take` returned, reused as a symbol's empty list by the next. */
+  private spare: OrderEvent[] = [];
 
   constructor(symbolCount: number) {
     this.counts = new Int32Array(symbolCount);
@@ -44,10 +46,15 @@ export class OrderBook {
     this.total++;
   }
 
-  /** Removes and returns the orders of symbol `s`, oldest first. */
-  take(s: number): OrderEvent[] {
-    const due = this.orders[s]!;
-    this.orders[s] = [];
+  /**
+   * Removes and returns the orders of symbol `s`, oldest first. The array returned is the book's own,
+   * valid until the next `take` (which reuses it, so that fills allocate no arrays): read it before then.
+   */
+  take(s: number): readonly OrderEvent[] {
+    const due = this.orders[s]!, spare = this.spare;
+    spare.length = 0;
+    this.orders[s] = spare;
+    this.spare = due;
     this.total -= due.length;
     this.counts[s] = 0;
     this.signed[s] = 0;

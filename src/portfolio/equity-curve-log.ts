@@ -1,5 +1,6 @@
 import * as arrow from "apache-arrow";
 import { float64Vector } from "../core/arrow-vectors.js";
+import type { Portfolio } from "./portfolio.js";
 
 /**
  * Returns Object.is(a, b) for numbers: written out because a call to Object.is that the JS engine does
@@ -7,8 +8,8 @@ import { float64Vector } from "../core/arrow-vectors.js";
  */
 const same = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
 
-const grown = (a: Float64Array, length: number): Float64Array => {
-  const b = new Float64Array(Math.max(16, length * 2));
+const grown = (a: Float64Array, length: number, least = 0): Float64Array => {
+  const b = new Float64Array(Math.max(16, length * 2, least));
   b.set(a.subarray(0, length));
   return b;
 };
@@ -72,6 +73,29 @@ export class EquityCurveLog {
     this.market[i] = marketValue;
     if (gross !== undefined) gross[i] = grossExposure;
     this.steps = i + 1;
+  }
+
+  /**
+   * Appends the rows of `to - from` steps that each mark symbol `s` of `portfolio` at its next price
+   * of `prices` (from row `from`), with the same rows and portfolio state as `portfolio.mark(s, prices[r])`
+   * then `recordOf(portfolio)` per row, written in one pass (no fill changes the cash in between).
+   */
+  recordMarks(portfolio: Portfolio, s: number, prices: Float64Array, from: number, to: number): void {
+    if (to <= from) return;
+    portfolio.mark(s, prices[from]!);
+    this.recordOf(portfolio);
+    // Without a gross column, gross exposure equals the market value: a long position or none keeps them equal.
+    if (this.gross === undefined && portfolio.quantity[s]! < 0) {
+      for (let r = from + 1; r < to; r++) {
+        portfolio.mark(s, prices[r]!);
+        this.recordOf(portfolio);
+      }
+      return;
+    }
+    const rest = to - from - 1;
+    if (this.steps + rest > this.market.length) this.growSteps(this.steps + rest);
+    portfolio.markRows(s, prices, from + 1, to, this.market, this.gross, this.steps);
+    this.steps += rest;
   }
 
   /** Returns the equity (cash + market value) of row `i`, as in the table. */
@@ -154,9 +178,10 @@ export class EquityCurveLog {
     this.gross = gross;
   }
 
-  private growSteps(): void {
+  /** Grows the columns to hold at least `least` rows (and twice the rows so far). */
+  private growSteps(least = 0): void {
     const n = this.steps;
-    this.market = grown(this.market, n);
-    if (this.gross !== undefined) this.gross = grown(this.gross, n);
+    this.market = grown(this.market, n, least);
+    if (this.gross !== undefined) this.gross = grown(this.gross, n, least);
   }
 }

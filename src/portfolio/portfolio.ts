@@ -173,6 +173,36 @@ export class Portfolio {
     this.gross += (q > 0 ? q : -q) * delta;
   }
 
+  /**
+   * Marks symbol `s` at `prices[from]`, ..., `prices[to - 1]` as that many calls of `mark` would, writing the market
+   * value (and gross exposure, when `gross` is given) after each to `market[at]`, `market[at + 1]`, ... (quiet steps).
+   */
+  markRows(s: number, prices: Float64Array, from: number, to: number, market: Float64Array, gross: Float64Array | undefined, at: number): void {
+    if (to <= from) return;
+    const q = this.quantity[s]!;
+    if (q === 0) {
+      const m = this.market, g = this.gross, end = at + (to - from);
+      this.lastPrice[s] = prices[to - 1]!;
+      // (loops, not fill(): the runs are short, and a call of the fill builtin costs more than the writes)
+      for (let i = at; i < end; i++) market[i] = m;
+      if (gross !== undefined) for (let i = at; i < end; i++) gross[i] = g;
+      return;
+    }
+    const size = q > 0 ? q : -q;
+    let previous = this.lastPrice[s]!, m = this.market, g = this.gross;
+    for (let r = from, i = at; r < to; r++, i++) {
+      const price = prices[r]!, delta = price - previous;
+      m += q * delta;
+      g += size * delta;
+      previous = price;
+      market[i] = m;
+      if (gross !== undefined) gross[i] = g;
+    }
+    this.lastPrice[s] = previous;
+    this.market = m;
+    this.gross = g;
+  }
+
   /** Widens the excursion range of the open position of symbol `s` by a bar's high and low. */
   observeRange(s: number, high: number, low: number): void {
     if (this.quantity[s] === 0) return;

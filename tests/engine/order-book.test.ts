@@ -18,4 +18,20 @@ describe("OrderBook", () => {
     book.clear();
     expect(book.size).toBe(0);
   });
+
+  it("takes each symbol's orders in turn, with later orders going to a fresh list (the arrays are reused)", () => {
+    const book = new OrderBook(2);
+    for (let round = 0; round < 4; round++) {
+      book.add(0, order(10 * round + 1, "A", "buy", 1));
+      book.add(1, order(10 * round + 2, "B", "sell", 2));
+      book.add(0, order(10 * round + 3, "A", "sell", 3));
+      const a = book.take(0).map((o) => o.id);
+      book.add(0, order(10 * round + 4, "A", "buy", 4));
+      expect(a).toEqual([10 * round + 1, 10 * round + 3]);
+      expect(book.take(1).map((o) => o.id)).toEqual([10 * round + 2]);
+      expect([book.size, book.count(0), book.pendingQuantity(0)]).toEqual([1, 1, 4]);
+      expect(book.take(0).map((o) => o.id)).toEqual([10 * round + 4]);
+      expect([book.size, book.count(0), book.count(1), book.all()]).toEqual([0, 0, 0, []]);
+    }
+  });
 });
