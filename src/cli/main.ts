@@ -15,10 +15,12 @@ const COMMANDS: Record<string, { readonly summary: string; readonly run: (argv: 
 };
 
 // `sweep --redis URL`: a queue executor over the config's data files, checked to answer before anything is enqueued.
-setQueueExecutorFactory(async ({ redis, queue, data }) => {
+setQueueExecutorFactory(async ({ redis, queue, data, onWarning }) => {
   const { queueExecutor } = await import("../node/queue/queue-executor.js");
   const { queueDataRef } = await import("../node/queue/queue-data-ref.js");
-  const executor = queueExecutor({ redis, queue, data: data.map((d) => queueDataRef(d.path)) });
+  const csv = (path: string) => path.toLowerCase().endsWith(".csv");
+  const refs = data.map((d) => (csv(d.path) ? queueDataRef(d.path, { symbol: d.symbol, timeZone: d.timeZone, interval: d.interval }) : queueDataRef(d.path)));
+  const executor = queueExecutor({ redis, queue, data: refs, onWarning });
   await executor.connect();
   return executor;
 });

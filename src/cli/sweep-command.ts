@@ -21,6 +21,7 @@ const OPTIONS: OptionSpecs = {
   redis: { type: "string", value: "URL", help: "run through the BullMQ queue at URL instead, on `regime-lab worker` processes" },
   queue: { type: "string", value: "NAME", help: "the queue name with --redis (default regime-lab-sweep)" },
   out: { type: "string", value: "FILE.arrow", help: "also write the result table (sweep: one row per run; walk-forward: one row per window) as Arrow IPC" },
+  "equity-out": { type: "string", value: "FILE.arrow", help: "walk-forward only: also write the stitched out-of-sample equity (symbol, ts, equity, window) as Arrow IPC" },
   json: { type: "boolean", help: "print one JSON document (regime-lab.sweep/1 or regime-lab.walk-forward/1)" },
   sort: { type: "string", value: "METRIC", help: "rank the text report's runs by METRIC (default sharpe)" },
   top: { type: "string", value: "N", help: "runs in the text report (default 10)" },
@@ -36,7 +37,13 @@ export const SWEEP_HELP = optionsHelp(
 );
 
 /** Makes the queue executor of `--redis` (set by the queue module, so the command loads BullMQ only when asked). */
-export type QueueExecutorFactory = (options: { redis: string; queue: string | undefined; data: { symbol: string; path: string }[] }) => Promise<SweepExecutor>;
+export type QueueExecutorFactory = (options: {
+  redis: string;
+  queue: string | undefined;
+  /** Each data file as loaded here: workers load it the same way (a CSV file with this symbol, zone and interval). */
+  data: { symbol: string; path: string; timeZone: string; interval: string }[];
+  onWarning: (message: string) => void;
+}) => Promise<SweepExecutor>;
 
 let queueFactory: QueueExecutorFactory | undefined;
 
@@ -63,8 +70,12 @@ export async function runSweepCommand(argv: readonly string[], io: CommandIo): P
   const sort = read.keyword("sort", values.sort as string | undefined, "sharpe", SWEEP_METRICS);
   const out = typeof values.out === "string" ? values.out : undefined;
   if (out !== undefined && extname(out).toLowerCase() !== ".arrow") throw usageError(`invalid --out: ${JSON.stringify(out)} (expected a file name ending in .arrow)`, "sweep");
+  if (values.queue !== undefined && values.redis === undefined) throw usageError("--queue needs --redis URL (the queue lives on that Redis server)", "sweep");
   if (values.redis !== undefined && workers !== undefined) throw usageError("--workers and --redis exclude each other (queue workers are separate `regime-lab worker` processes)", "sweep");
+  const equityOut = typeof values["equity-out"] === "string" ? values["equity-out"] : undefined;
+  if (equityOut !== undefined && extname(equityOut).toLowerCase() !== ".arrow") throw usageError(`invalid --equity-out: ${JSON.stringify(equityOut)} (expected a file name ending in .arrow)`, "sweep");
   const config = readSweepConfig(values.config);
+  if (equityOut !== undefined && config.walkForward === undefined) throw usageError(`--equity-out needs a walk-forward: ${config.path} has no "walkForward"`, "sweep");
   const { handlers, loaded, warnings } = loadCliData(config.data.map((path) => ({ path: relative(process.cwd(), path) || path })));
   for (const w of warnings) io.stderr.write(`regime-lab: warning: ${w}\n`);
   const bars = handlers.map((h) => h.table!);
@@ -81,7 +92,8 @@ export async function runSweepCommand(argv: readonly string[], io: CommandIo): P
     if (queueFactory === undefined) throw new CliError("--redis is not available in this build", 1);
     executor = await queueFactory({
       redis: values.redis, queue: typeof values.queue === "string" ? values.queue : undefined,
-      data: handlers.map((h, i) => ({ symbol: h.symbol, path: relative(process.cwd(), config.data[i]!) })),
+      data: handlers.map((h, i) => ({ symbol: h.symbol, path: relative(process.cwd(), config.data[i]!), timeZone: h.info.timeZone, interval: h.info.interval })),
+      onWarning: (message) => io.stderr.write(`regime-lab: warning: ${message}\n`),
     });
   }
   // Ctrl-C cancels the sweep (queued jobs are removed from Redis) instead of leaving it half-enqueued.
@@ -94,22 +106,25 @@ export async function runSweepCommand(argv: readonly string[], io: CommandIo): P
     throw e;
   };
   try {
-    let table: arrow.Table, document: unknown, text: string;
+    let table: arrow.Table, document: unknown, text: string, equity: arrow.Table | undefined;
     if (config.walkForward === undefined) {
       const result = await sweep(bars, config.spec, options).catch(where);
       [table, document, text] = [result.table, sweepReport(config.path, loaded, result), formatSweepText(result, sort, top)];
     } else {
       const result = await walkForward(bars, config.spec, config.walkForward, options).catch(where);
-      [table, document, text] = [result.windows, walkForwardReport(config.path, loaded, result), formatWalkForwardText(result)];
+      [table, document, text, equity] = [result.windows, walkForwardReport(config.path, loaded, result), formatWalkForwardText(result), result.equity];
     }
     progress.done();
-    if (out !== undefined) {
+    const write = (option: string, file: string | undefined, t: arrow.Table | undefined) => {
+      if (file === undefined || t === undefined) return;
       try {
-        writeFileSync(out, arrow.tableToIPC(table, "file"));
+        writeFileSync(file, arrow.tableToIPC(t, "file"));
       } catch (e) {
-        throw new CliError(`cannot write --out ${out}: ${e instanceof Error ? e.message : String(e)}`, 1);
+        throw new CliError(`cannot write --${option} ${file}: ${e instanceof Error ? e.message : String(e)}`, 1);
       }
-    }
+    };
+    write("out", out, table);
+    write("equity-out", equityOut, equity);
     io.stdout.write(values.json === true ? `${JSON.stringify(document, null, 2)}\n` : `${text}\n`);
     return 0;
   } finally {

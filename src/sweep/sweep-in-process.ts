@@ -24,7 +24,7 @@ export async function runSweep(tables: ReadonlyMap<string, arrow.Table>, spec: S
 
 /**
  * Runs a sweep in this thread (a browser page, a notebook cell, a test) and resolves to its result; it
- * yields to the event loop every few runs so progress can draw and `options.signal` can cancel it.
+ * yields to the event loop about every 16 ms so progress can draw and `options.signal` can cancel it.
  * @example const { table } = await sweepInProcess([spx], { grid: { fast: [5, 10], slow: [30, 60] } });
  */
 export async function sweepInProcess(bars: readonly arrow.Table[], spec: SweepSpec, options: SweepRunOptions = {}): Promise<SweepResult> {

@@ -67,6 +67,7 @@ export function walkForwardTables(plan: SweepPlan, wf: ResolvedWalkForward, choi
     "eligible", "inSample", "outOfSample", "inSampleReturn", "outOfSampleReturn", "inSampleSharpe", "outOfSampleSharpe", "inSampleTrades", "outOfSampleTrades"];
   const metadata = sweepMetadata(plan);
   metadata.set("regime-lab.walkForward", JSON.stringify(wf));
+  const tagged = (format: string) => new Map([...metadata, ["regime-lab.format", format]]);
   const summary: WalkForwardSymbolSummary[] = stitched.map((s) => {
     const mine = choices.filter((c) => c.symbol === s.symbol);
     // Paired: a window counts only when both metrics are defined (e.g. no Sharpe for a flat test window), so both means cover the same windows.
@@ -92,13 +93,14 @@ export function walkForwardTables(plan: SweepPlan, wf: ResolvedWalkForward, choi
     window.set(s.window, k);
     k += s.ts.length;
   });
-  const equityTable = new arrow.Table({
+  const equityColumns = new arrow.Table({
     symbol: arrow.vectorFromArray(Array.from(codes, (c) => stitched[c]!.symbol), new arrow.Utf8()),
     ts: float64Vector(ts), equity: float64Vector(equity), window: int32Vector(window),
   });
+  const equityTable = new arrow.Table(new arrow.Schema(equityColumns.schema.fields, tagged("regime-lab.walk-forward-equity/1")), equityColumns.batches);
   return {
-    windows: rowsTable(windowNames, windowRows, metadata),
-    train: rowsTable(["window", ...sweepColumnNames(plan)], trainRows, metadata),
+    windows: rowsTable(windowNames, windowRows, tagged("regime-lab.walk-forward-windows/1")),
+    train: rowsTable(["window", ...sweepColumnNames(plan)], trainRows, tagged("regime-lab.walk-forward-train/1")),
     equity: equityTable,
     summary,
   };

@@ -36,12 +36,18 @@ export interface WalkForwardWindow {
   readonly testEnd: number;
 }
 
+/** The keys of a WalkForwardSpec. */
+export const WALK_FORWARD_KEYS = ["train", "test", "mode", "metric", "minTrades"] as const;
+
 /** The shortest last test window kept, in bars. */
 export const MIN_TEST_BARS = 20;
 
 /** Returns the walk-forward spec checked; throws InvalidOptionError naming walkForward.<key>. */
 export function resolveWalkForward(spec: WalkForwardSpec): ResolvedWalkForward {
-  if (spec === null || typeof spec !== "object") invalid("walkForward", spec, "{ train, test, mode?, metric? }");
+  if (spec === null || typeof spec !== "object") invalid("walkForward", spec, "{ train, test, mode?, metric?, minTrades? }");
+  for (const key of Object.keys(spec)) {
+    if (!(WALK_FORWARD_KEYS as readonly string[]).includes(key)) invalid("walkForward", key, `one of the keys ${WALK_FORWARD_KEYS.join(", ")}`);
+  }
   const train = check.positiveInteger("walkForward.train", spec.train);
   const test = check.positiveInteger("walkForward.test", spec.test);
   if (test < MIN_TEST_BARS) invalid("walkForward.test", test, `at least ${MIN_TEST_BARS} bars`, "shorter test windows give no meaningful metrics");

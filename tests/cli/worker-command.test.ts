@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/cli-error.js";
 import { runWorkerCommand, WORKER_HELP } from "../../src/cli/worker-command.js";
 import { runCliAsync } from "../../src/cli/main.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { resolve } from "node:path";
 import { QueueError } from "../../src/core/errors.js";
 import { freePort, startRedisServer, type RedisServer } from "../../src/node/queue/start-redis-server.js";
 
@@ -95,4 +98,34 @@ describe("regime-lab worker", () => {
     expect(r.out.stderr).toMatch(new RegExp(`^regime-lab: cannot reach Redis at ${url}: [^\n]+\n$`));
     expect(r.out.stdout).toBe("");
   });
+
+  it("runs a sweep of a CSV file through the queue, the worker reading it as the coordinator did", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sweep-csv-"));
+    const config = join(dir, "csv.json");
+    writeFileSync(config, JSON.stringify({ data: [resolve("data/sp500-2000.csv")], grid: { fast: [5, 10], slow: [50] } }));
+    const stop = new AbortController();
+    const w = io();
+    const worker = runWorkerCommand(["--redis", server.url, "--queue", "cli-csv"], w.io, stop.signal);
+    await expect.poll(() => w.out.stdout, { timeout: 5000 }).toContain("listening");
+    const queued = io(), local = io();
+    expect(await runCliAsync(["sweep", "--config", config, "--redis", server.url, "--queue", "cli-csv", "--json"], queued.io)).toBe(0);
+    expect(await runCliAsync(["sweep", "--config", config, "--workers", "0", "--json"], local.io)).toBe(0);
+    stop.abort();
+    await worker;
+    expect(JSON.parse(queued.out.stdout).rows).toEqual(JSON.parse(local.out.stdout).rows);
+    expect(JSON.parse(queued.out.stdout).rows[0].symbol).toBe("sp500-2000");
+  }, 30_000);
+
+  it("warns when no worker listens on the queue, then finishes once one starts", async () => {
+    const r = io();
+    const sweep = runCliAsync(["sweep", "--config", "examples/sma-sweep.json", "--redis", server.url, "--queue", "cli-late"], r.io);
+    await expect.poll(() => r.out.stderr, { timeout: 5000 }).toContain("regime-lab: warning: no worker is listening on queue \"cli-late\"");
+    expect(r.out.stderr).toContain(`start \`npx regime-lab worker --redis ${server.url} --queue cli-late\` where the data is`);
+    const stop = new AbortController();
+    const worker = runWorkerCommand(["--redis", server.url, "--queue", "cli-late"], io().io, stop.signal);
+    expect(await sweep).toBe(0);
+    stop.abort();
+    await worker;
+    expect(r.out.stdout).toMatch(/^sweep {2}sma-cross on SPX: 32 runs/);
+  }, 30_000);
 });

@@ -74,6 +74,12 @@ describe("walkForwardWindows", () => {
     expect(() => resolveWalkForward({ train: 100, test: 50, mode: "expanding" as never })).toThrow(/^invalid walkForward\.mode: "expanding"/);
     expect(resolveWalkForward({ train: 100, test: 50 })).toEqual({ train: 100, test: 50, mode: "rolling", metric: "sharpe", minTrades: 1 });
   });
+
+  it("rejects a misspelt key instead of falling back to a default", () => {
+    expect(() => resolveWalkForward({ train: 100, test: 50, metrik: "sortino" } as never)).toThrow(
+      /^invalid walkForward: "metrik" \(expected one of the keys train, test, mode, metric, minTrades\)$/,
+    );
+  });
 });
 
 describe("pickBest", () => {
@@ -278,7 +284,9 @@ describe("runWalkForward tables", () => {
   it("returns rows with the window first, then the sweep columns", async () => {
     const r = await wf([PAIR[0]!], { grid: { fast: [5], slow: [20] }, warmupBars: 0 }, { train: 500, test: 100 });
     expect(r.train.schema.fields.map((f) => f.name).slice(0, 6)).toEqual(["window", "run", "combo", "symbol", "fast", "slow"]);
-    expect(r.windows.schema.metadata.get("regime-lab.format")).toBe("regime-lab.sweep/1");
+    expect(r.windows.schema.metadata.get("regime-lab.format")).toBe("regime-lab.walk-forward-windows/1");
+    expect(r.train.schema.metadata.get("regime-lab.format")).toBe("regime-lab.walk-forward-train/1");
+    expect(r.equity.schema.metadata.get("regime-lab.format")).toBe("regime-lab.walk-forward-equity/1");
     expect(JSON.parse(r.windows.schema.metadata.get("regime-lab.walkForward")!)).toEqual({ train: 500, test: 100, mode: "rolling", metric: "sharpe", minTrades: 1 });
     const row = rowsOf(r.windows)[0] as SweepRow;
     expect(row).toMatchObject({ window: 0, trainBars: 500, testBars: 100, combo: 0, fast: 5, slow: 20 });

@@ -14,6 +14,8 @@ import { trackSweepJobs, type SweepJobSpan } from "./track-sweep-jobs.js";
 
 /** Options of {@link queueExecutor}. */
 export interface QueueExecutorOptions {
+  /** Called with a warning, e.g. when no worker listens on the queue as a sweep starts. Default none. */
+  readonly onWarning?: (message: string) => void;
   /** The Redis URL, e.g. "redis://127.0.0.1:6379". Required. */
   readonly redis: string;
   /** The queue's name; workers must listen on the same one. Default "regime-lab-sweep". */
@@ -90,6 +92,7 @@ export function queueExecutor(options: QueueExecutorOptions): QueueExecutor {
     const c = await connect();
     if (aborted()) throw sweepCancelled(0, total);
     if (options.workers === undefined) seenWorkers = await countSweepWorkers(c.redis, name);
+    if (seenWorkers === 0) options.onWarning?.(`no worker is listening on ${where} yet; the sweep waits for one: start \`npx regime-lab worker --redis ${displayRedisUrl(url)}${name === DEFAULT_SWEEP_QUEUE ? "" : ` --queue ${name}`}\` where the data is`);
     const sweep = randomUUID();
     const planKey = sweepPlanKey(name, sweep);
     const size = chunkOption ?? Math.min(16, Math.max(1, Math.ceil(total / 64)));

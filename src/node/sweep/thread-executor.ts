@@ -35,11 +35,18 @@ export function threadExecutor(tables: ReadonlyMap<string, arrow.Table>, options
     execArgv: ["--import", "tsx"],
     workerData: { bars: shareBarTables(tables) },
   });
+  let executions = 0;
   return {
     kind: "threads",
     workers,
     async execute(plan: SweepPlan, items: readonly SweepItem[], run: ExecuteOptions = {}): Promise<SweepOutcome[]> {
       const chunk = options.chunk ?? Math.min(64, Math.max(1, Math.ceil(items.length / (16 * workers))));
+      // The plan (with one entry per combination) goes to the workers once, as JSON in shared memory;
+      // each task carries only a reference to it and its items.
+      const planId = ++executions;
+      const json = new TextEncoder().encode(JSON.stringify(plan));
+      const planBytes = new SharedArrayBuffer(json.length);
+      new Uint8Array(planBytes).set(json);
       const outcomes: (SweepOutcome | undefined)[] = new Array(items.length);
       let next = 0, done = 0;
       const abort = new AbortController();
@@ -51,7 +58,7 @@ export function threadExecutor(tables: ReadonlyMap<string, arrow.Table>, options
           const from = next;
           next = Math.min(items.length, next + chunk);
           const slice = items.slice(from, next);
-          const got = (await pool.run({ plan, items: slice }, { signal: abort.signal })) as SweepOutcome[];
+          const got = (await pool.run({ planId, planBytes, items: slice }, { signal: abort.signal })) as SweepOutcome[];
           got.forEach((o, i) => {
             outcomes[from + i] = o;
             done++;
