@@ -3,6 +3,7 @@ import type { SignalEvent } from "./events.js";
 import type { ResolvedEngineOptions } from "./backtest-engine-options.js";
 import { EventLoop } from "./event-loop.js";
 import { LinearMerge } from "./linear-merge.js";
+import { ScanAhead } from "./scan-ahead.js";
 import { SingleCursor } from "./single-cursor.js";
 
 /**
@@ -11,12 +12,16 @@ import { SingleCursor } from "./single-cursor.js";
  * while nothing is captured, the strategy's fast path is view-free (see markViewFree) and the risk
  * manager has no `observe`: then the step's bars are found from each symbol's next row instead of
  * through the cursor, and the cursor (which only the engine's own methods read) is brought up to date
- * (`sync`) only before code that could reach the engine runs: fills, the risk step of a signal, and
- * the end of the quiet steps. The merge order is the cursor's (by tsClose, ties by handler order);
+ * (`sync`) only before code that could reach the engine runs: fills and risk steps that could run
+ * outside code (see FillPhase.closed and RiskPhase.closed), the end of the data, and the end of the
+ * quiet steps. The merge order is the cursor's (by tsClose, ties by handler order);
  * quiet steps run only while every symbol's next bar closes strictly before the one after it, so each
  * step has one bar per symbol at most and the cursor, when brought up to date, passes the order
  * checks it would have made (anything else is left to `runStep`, which throws the cursor's errors
- * where it always did).
+ * where it always did). Over several symbols, a whole run whose fills and risk steps run no outside
+ * code lets the strategy's scan run ahead per symbol (ScanAhead) while every symbol's rows are sorted
+ * to the end: the steps then take all of them, so the strategy ends in the state of one step at a
+ * time (only a step that throws, after which the engine must be reset, can leave it ahead).
  */
 export abstract class FastLoop extends EventLoop {
   /** Per symbol, the close time of its next bar (Infinity when it has none), while quiet steps run. */
@@ -33,6 +38,9 @@ export abstract class FastLoop extends EventLoop {
   /** Per symbol, the rows [sortedFrom, sortedTo) that quiet steps may take (see sortedEnd). */
   private readonly sortedFrom: Int32Array;
   private readonly sortedTo: Int32Array;
+  /** The strategy's scan run ahead per symbol (several symbols, see ScanAhead), while `ahead` is set. */
+  private scanAhead: ScanAhead | undefined = undefined;
+  private ahead: ScanAhead | undefined = undefined;
 
   protected constructor(options: ResolvedEngineOptions) {
     super(options);
@@ -50,6 +58,10 @@ export abstract class FastLoop extends EventLoop {
       && (this.cursor instanceof SingleCursor || this.cursor instanceof LinearMerge);
     this.scan = quiet && this.symbols.length === 1 ? viewFreeScan(this.o.strategy) : undefined;
     this.scanned = undefined;
+    // Several symbols scan ahead only over a whole run (no stop before the end) with fills and risk
+    // steps that run no outside code: nothing can then see the strategy ahead of the steps.
+    const scan = quiet && this.symbols.length > 1 && barLimit === Infinity && this.fills.closed && this.risk.closed ? viewFreeScan(this.o.strategy) : undefined;
+    this.scanAhead = scan === undefined ? undefined : new ScanAhead(this.o.strategy, scan, this.columns, this.symbols);
     while (this.headSymbol >= 0 && this.barCount < barLimit) {
       if (!quiet || !this.quietSteps(barLimit)) this.runStep();
     }
@@ -70,6 +82,9 @@ export abstract class FastLoop extends EventLoop {
       heads[j] = p < ts.length ? ts[p]! : Infinity;
       after[j] = p;
     }
+    // the scan runs ahead only while every symbol's rows are sorted to the end (the steps then take them all)
+    this.ahead = this.scanAhead !== undefined && this.times.every((ts, j) => sortedTo[j] === ts.length) ? this.scanAhead : undefined;
+    this.ahead?.start(consumed, sortedTo);
     const book = this.book, stops = this.stops, portfolio = this.portfolio, equity = this.equity, risk = this.risk;
     const stepSymbols = this.stepSymbols, stepRows = this.stepRows, journal = this.journalRecorder, journalMarket = this.o.journalMarketEvents;
     let synced = true, steps = 0;
@@ -121,8 +136,11 @@ export abstract class FastLoop extends EventLoop {
         if (journalMarket) journal.nextBars(n);
         this.strategyPhase(n);
         if (risk.waiting) {
-          if (!synced) this.sync();
-          synced = true;
+          // a risk step that runs no outside code (see RiskPhase.closed) needs no cursor brought up to date
+          if (!synced && !risk.closed) {
+            this.sync();
+            synced = true;
+          }
           risk.decideAll(T);
         }
         equity.recordOf(portfolio);
@@ -150,7 +168,8 @@ export abstract class FastLoop extends EventLoop {
     const stepSymbols = this.stepSymbols, stepRows = this.stepRows;
     for (let i = 0; i < n; i++) {
       const s = stepSymbols[i]!, row = stepRows[i]!;
-      const out = this.scanned !== undefined ? this.takeScanned() : strategy.calculateSignalsAt!(columns[s]!, row, symbols[s]!, s, view);
+      const out = this.scanned !== undefined ? this.takeScanned()
+        : this.ahead !== undefined ? this.ahead.at(s, row) : strategy.calculateSignalsAt!(columns[s]!, row, symbols[s]!, s, view);
       if (out !== undefined) risk.accept(out, columns[s]!.tsClose[row]!, s);
     }
   }
@@ -215,22 +234,32 @@ export abstract class FastLoop extends EventLoop {
 
   /**
    * The fill phase of a quiet step of `n` bars, as in runStep, the cursor brought up to date first if
-   * a bar has fills to make (`synced` says whether it is); returns whether the cursor is up to date.
+   * a bar has fills that could run outside code (`synced` says whether it is); returns whether the
+   * cursor is up to date.
    */
   private fillPhase(n: number, synced: boolean): boolean {
     const book = this.book, stops = this.stops, portfolio = this.portfolio, stepSymbols = this.stepSymbols;
     for (let i = 0; i < n; i++) {
       const s = stepSymbols[i]!;
-      if (book.count(s) === 0 && !stops.has(s)) continue;
-      if (!synced) this.sync();
-      synced = true;
+      const stopped = stops.has(s);
+      if (book.count(s) === 0 && !stopped) continue;
+      // fills that run no outside code (see FillPhase.closed) need no cursor brought up to date
+      if (!synced && (stopped || !this.fills.closed)) {
+        this.sync();
+        synced = true;
+      }
       if (this.fills.bar(s, this.stepRows[i]!)) this.symbolCurves.change(this.barCount, s, portfolio.quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
     }
     return synced;
   }
 
-  /** Warns, as runStep does, when orders wait at the end of the data; brings the cursor up to date (returns true). */
+  /**
+   * Warns, as runStep does, when orders wait at the end of the data; returns whether the cursor is up
+   * to date (it is brought up to date only at the end of the data, where the warning needs it).
+   */
   private checkUnfilled(synced: boolean): boolean {
+    const after = this.after, times = this.times;
+    for (let j = 0; j < after.length; j++) if (after[j]! < times[j]!.length) return synced;
     if (!synced) this.sync();
     if (this.headSymbol < 0) this.warn(`${this.book.size} order(s) never filled: the data ended before their symbol's next bar (see snapshot.openOrders)`);
     return true;

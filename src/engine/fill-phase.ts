@@ -2,12 +2,15 @@ import { LookaheadError } from "../core/errors.js";
 import { toIso } from "../core/time.js";
 import type { Bar } from "../core/types.js";
 import { barAt } from "../data/bar-table.js";
+import { BpsSlippage } from "../execution/bps-slippage.js";
 import { ExecutionHandler } from "../execution/execution-handler.js";
+import { LinearCommission } from "../execution/linear-commission.js";
 import { capFillForRisk } from "./cap-fill-for-risk.js";
 import type { DeniedEvent } from "./events.js";
 import { ExcursionCatchUp } from "./excursion-catch-up.js";
 import type { PhaseContext } from "./phase-context.js";
 import { fillableQuantity } from "./fillable-quantity.js";
+import { isPlainInstance } from "./plain-instance.js";
 import { StopTrigger } from "./stop-trigger.js";
 
 /**
@@ -37,6 +40,13 @@ export class FillPhase {
   private readonly plainExecution: boolean;
   /** Whether the risk manager has maxFillQuantity (looked up once per run). */
   private readonly capFills: boolean;
+  /**
+   * True when the fills of a bar without a protective stop run no code from outside the engine: the
+   * execution handler, its commission and its slippage are the library's own classes, unchanged, and the
+   * risk manager has no maxFillQuantity (looked up once per run). The engine need not publish its
+   * state before such fills.
+   */
+  readonly closed: boolean;
 
   constructor(context: PhaseContext) {
     this.x = context;
@@ -47,6 +57,9 @@ export class FillPhase {
     this.atOpen = execution.fillAt === "open";
     this.plainExecution = execution.execute === ExecutionHandler.prototype.execute && execution.marketPrice === ExecutionHandler.prototype.marketPrice;
     this.capFills = typeof context.riskManager.maxFillQuantity === "function";
+    this.closed = !this.capFills && isPlainInstance(execution, ExecutionHandler.prototype, ["fillAt", "commission", "slippage"])
+      && isPlainInstance(execution.commission, LinearCommission.prototype, ["perShare", "fraction", "minimum", "name"])
+      && isPlainInstance(execution.slippage, BpsSlippage.prototype, ["bps", "up", "down", "name"]);
   }
 
   /** Runs the stops and fills of bar `row` of symbol `s`; returns true when they changed its position. */

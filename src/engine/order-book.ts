@@ -52,7 +52,8 @@ export class OrderBook {
    */
   take(s: number): readonly OrderEvent[] {
     const due = this.orders[s]!, spare = this.spare;
-    spare.length = 0;
+    // emptied with pop, not `length = 0`, which drops the array's storage (the next push would allocate it again)
+    while (spare.length > 0) spare.pop();
     this.orders[s] = spare;
     this.spare = due;
     this.total -= due.length;

@@ -1,7 +1,9 @@
+import { FixedFractionRisk } from "../risk/fixed-fraction-risk.js";
 import { checkSignal } from "./check-signal.js";
 import { EventQueue } from "./event-queue.js";
 import type { DeniedEvent, OrderEvent, SignalEvent } from "./events.js";
 import type { PhaseContext } from "./phase-context.js";
+import { isPlainInstance } from "./plain-instance.js";
 import { routeSignal } from "./route-signal.js";
 
 /**
@@ -21,9 +23,16 @@ export class RiskPhase {
   /** The signals waiting for the risk step, and their symbols' indices (in step). */
   private readonly queue = new EventQueue<SignalEvent>();
   private readonly queueSymbols = new EventQueue<number>();
+  /**
+   * True when the risk step runs no code from outside the engine: the risk manager is a plain
+   * FixedFractionRisk (see isPlainInstance), which reads only the signal and the portfolio view. The
+   * engine need not publish its state before such a risk step.
+   */
+  readonly closed: boolean;
 
   constructor(context: PhaseContext) {
     this.x = context;
+    this.closed = isPlainInstance(context.riskManager, FixedFractionRisk.prototype, ["name", "fraction"]);
   }
 
   /** True when signals wait for the risk step. */

@@ -4,7 +4,9 @@ import { allocateBarColumns, makeBarTable } from "../../src/data/bar-table.js";
 import { DataHandler } from "../../src/data/data-handler.js";
 import { BacktestEngine } from "../../src/engine/backtest-engine.js";
 import type { BacktestEngineOptions } from "../../src/engine/backtest-engine-options.js";
+import { FixedFractionRisk } from "../../src/risk/fixed-fraction-risk.js";
 import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
+import { correlatedBars } from "../../src/synthetic/correlated-bars.js";
 import { calendarScenario, scenarioOptions, tableRows } from "../fixtures/calendar-scenario.js";
 
 const DAY = 86_400_000;
@@ -102,6 +104,60 @@ describe("FastLoop", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("shows a risk manager and a commission model that read the engine its state as stepping does", () => {
+    let looks = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 40, max: 300 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 2, max: 20 }), (n, seed, slow) => {
+        const watch = (stepwise: boolean): unknown[] => {
+          const seen: unknown[] = [];
+          let engine: BacktestEngine | undefined;
+          const look = (tag: string): void => {
+            seen.push([tag, engine!.snapshot().bars, engine!.peek().nextTs, engine!.done]);
+          };
+          class Watching extends FixedFractionRisk {
+            override canTrade(...args: Parameters<FixedFractionRisk["canTrade"]>): ReturnType<FixedFractionRisk["canTrade"]> {
+              look("risk");
+              return super.canTrade(...args);
+            }
+          }
+          engine = new BacktestEngine({
+            handlers: [oneSymbol(n, seed, [])],
+            strategy: new SmaCrossStrategy({ fast: 1, slow }),
+            riskManager: new Watching({ fraction: 0.5 }),
+            execution: { commission: { name: "watching", commission: () => (look("fill"), 1) } },
+          });
+          if (stepwise) while (!engine.done) engine.step();
+          else engine.run();
+          return seen;
+        };
+        const ran = watch(false);
+        looks += ran.length;
+        expect(ran).toEqual(watch(true));
+      }),
+      { numRuns: 60 },
+    );
+    expect(looks).toBeGreaterThan(100);
+  });
+
+  it("runs several symbols with the strategy scanning ahead to the state of stepping, strategy state included", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 40, max: 400 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 2, max: 25 }), fc.boolean(),
+        (k, n, seed, slow, allowShort) => {
+          const symbols = Array.from({ length: k }, (_, i) => `S${i}`);
+          const { tables } = correlatedBars({ symbols, n, seed });
+          const strategies: SmaCrossStrategy[] = [];
+          const options = (): BacktestEngineOptions => {
+            const strategy = new SmaCrossStrategy({ fast: 1, slow, allowShort });
+            strategies.push(strategy);
+            return { handlers: tables.map((t) => DataHandler.fromTable(t)), strategy, allowShort, riskManager: new FixedFractionRisk({ fraction: 0.3 }) };
+          };
+          expect(finish(options, false).state).toEqual(finish(options, true).state);
+          for (const symbol of symbols) expect(strategies[0]!.inspect(symbol)).toEqual(strategies[1]!.inspect(symbol));
+        }),
+      { numRuns: 80 },
     );
   });
 });
