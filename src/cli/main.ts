@@ -17,9 +17,13 @@ const COMMANDS: Record<string, { readonly summary: string; readonly run: (argv: 
 // `sweep --redis URL`: a queue executor over the config's data files, checked to answer before anything is enqueued.
 setQueueExecutorFactory(async ({ redis, queue, data, onWarning }) => {
   const { queueExecutor } = await import("../node/queue/queue-executor.js");
-  const { queueDataRef } = await import("../node/queue/queue-data-ref.js");
+  const { sha256File } = await import("../node/queue/queue-data-ref.js");
+  // The files were loaded here already: their symbols are known, so only their bytes are hashed (no second load).
   const csv = (path: string) => path.toLowerCase().endsWith(".csv");
-  const refs = data.map((d) => (csv(d.path) ? queueDataRef(d.path, { symbol: d.symbol, timeZone: d.timeZone, interval: d.interval }) : queueDataRef(d.path)));
+  const refs = data.map((d) => ({
+    symbol: d.symbol, path: d.path, sha256: sha256File(d.path),
+    ...(csv(d.path) ? { load: { symbol: d.symbol, timeZone: d.timeZone, interval: d.interval } } : {}),
+  }));
   const executor = queueExecutor({ redis, queue, data: refs, onWarning });
   await executor.connect();
   return executor;

@@ -27,9 +27,20 @@ const GATE_REGIMES: Readonly<Record<string, readonly Regime[]>> = {
 };
 
 /**
+ * Returns the gate's classifier for a run's trendThreshold and highVolPercentile: it exits a trend 5
+ * ADX points below the threshold and high volatility 0.1 below the percentile, as the classifier's
+ * defaults do (25/20, 0.9/0.8).
+ */
+export function gateClassifier(trendThreshold: number, highVolPercentile: number): RuleBasedClassifier {
+  return new RuleBasedClassifier({
+    trendThreshold, trendExitThreshold: Math.max(0, trendThreshold - 5),
+    highVolPercentile, highVolExitPercentile: Math.max(0, highVolPercentile - 0.1),
+  });
+}
+
+/**
  * Returns a fresh strategy, risk manager and execution handler for one run's parameters (see
- * SWEEP_PARAMETERS). The gate's classifier exits a trend 5 ADX points below trendThreshold and high
- * volatility 0.1 below highVolPercentile, as the classifier's defaults do (25/20, 0.9/0.8).
+ * SWEEP_PARAMETERS); the gate's classifier is {@link gateClassifier}.
  */
 export function buildRunParts(strategy: SweepStrategyName, p: Readonly<Record<string, SweepValue>>, settings: SweepSettings): RunParts {
   const allowShort = strategy !== "buy-and-hold" && p.allowShort === true;
@@ -41,10 +52,7 @@ export function buildRunParts(strategy: SweepStrategyName, p: Readonly<Record<st
   const trendThreshold = p.trendThreshold as number, highVolPercentile = p.highVolPercentile as number;
   const gated = gate === "none" || gate === undefined ? inner : new RegimeGatedStrategy({
     inner,
-    classifier: () => new RuleBasedClassifier({
-      trendThreshold, trendExitThreshold: Math.max(0, trendThreshold - 5),
-      highVolPercentile, highVolExitPercentile: Math.max(0, highVolPercentile - 0.1),
-    }),
+    classifier: () => gateClassifier(trendThreshold, highVolPercentile),
     allow: GATE_REGIMES[gate]!,
   });
   const preset = p.risk as RiskPreset;

@@ -1,8 +1,7 @@
 import { check, invalid } from "../core/check.js";
 import { InvalidOptionError } from "../core/errors.js";
 import { createRng } from "../synthetic/random.js";
-import { RuleBasedClassifier } from "../regime/rule-based-classifier.js";
-import { buildRunParts } from "./build-run-parts.js";
+import { buildRunParts, gateClassifier } from "./build-run-parts.js";
 import { checkParameterValue, parameterAxes, parameterFor, type ParameterAxis } from "./parameter-axes.js";
 import { parametersOf, SWEEP_PARAMETERS, SWEEP_STRATEGIES, sweepParameter, type SweepStrategyName } from "./sweep-parameters.js";
 import type { SweepSearch, SweepSpec, SweepValue } from "./sweep-spec.js";
@@ -172,7 +171,7 @@ function autoWarmupBars(strategy: SweepStrategyName, axes: readonly ParameterAxi
   if (values("gate").some((g) => g !== "none")) {
     for (const t of values("trendThreshold")) {
       for (const h of values("highVolPercentile")) {
-        bars = Math.max(bars, new RuleBasedClassifier({ trendThreshold: Number(t), trendExitThreshold: Math.max(0, Number(t) - 5), highVolPercentile: Number(h), highVolExitPercentile: Math.max(0, Number(h) - 0.1) }).warmUpBars);
+        bars = Math.max(bars, gateClassifier(Number(t), Number(h)).warmUpBars);
       }
     }
   }
