@@ -1,5 +1,7 @@
 import * as arrow from "apache-arrow";
 import { float64Vector } from "../core/arrow-vectors.js";
+import { RowStore } from "../engine/row-store.js";
+import { markSteps } from "./mark-steps.js";
 import type { Portfolio } from "./portfolio.js";
 
 /**
@@ -39,6 +41,13 @@ export class EquityCurveLog {
   private lastCash = 0;
   /** The change that the last cash lookup found (lookups mostly go forward). */
   private cursor = 0;
+  /** Runs of marked steps whose rows are not written yet (see recordMarks): first step, steps, first row, quantity, symbol. */
+  private readonly runs = new RowStore(5);
+  /** The number of runs written. */
+  private runsWritten = 0;
+  /** Per symbol, the prices its runs mark. */
+  private readonly runPrices: (Float64Array | undefined)[] = [];
+  private readonly marked = new Float64Array(2);
 
   /** Reserves `steps` rows (they grow beyond). */
   constructor(steps = 1024) {
@@ -78,7 +87,11 @@ export class EquityCurveLog {
   /**
    * Appends the rows of `to - from` steps that each mark symbol `s` of `portfolio` at its next price
    * of `prices` (from row `from`), with the same rows and portfolio state as `portfolio.mark(s, prices[r])`
-   * then `recordOf(portfolio)` per row, written in one pass (no fill changes the cash in between).
+   * then `recordOf(portfolio)` per row (no fill changes the cash in between). The portfolio is marked
+   * through them at once; the rows after the first are kept as a run (first step, steps, first row,
+   * quantity, symbol) and written when the curve is read (equityAt, toTable) or must be copied, with the
+   * same arithmetic (markSteps), from the row before them: as the journal keeps market events, a run
+   * of quiet steps costs no memory per step while the backtest runs.
    */
   recordMarks(portfolio: Portfolio, s: number, prices: Float64Array, from: number, to: number): void {
     if (to <= from) return;
@@ -93,13 +106,27 @@ export class EquityCurveLog {
       return;
     }
     const rest = to - from - 1;
+    if (rest === 0) return;
     if (this.steps + rest > this.market.length) this.growSteps(this.steps + rest);
-    portfolio.markRows(s, prices, from + 1, to, this.market, this.gross, this.steps);
+    if (this.runPrices[s] !== prices) {
+      // the runs of symbol s so far read its earlier prices
+      this.writeRuns();
+      while (this.runPrices.length <= s) this.runPrices.push(undefined);
+      this.runPrices[s] = prices;
+    }
+    const runs = this.runs, o = runs.append(), c = runs.chunk;
+    c[o] = this.steps;
+    c[o + 1] = rest;
+    c[o + 2] = from + 1;
+    c[o + 3] = portfolio.quantity[s]!;
+    c[o + 4] = s;
+    portfolio.markRows(s, prices, from + 1, to);
     this.steps += rest;
   }
 
   /** Returns the equity (cash + market value) of row `i`, as in the table. */
   equityAt(i: number): number {
+    if (this.runsWritten < this.runs.length) this.writeRuns();
     return this.cashAt(i) + this.market[i]!;
   }
 
@@ -109,6 +136,7 @@ export class EquityCurveLog {
    * fewer when fewer were recorded).
    */
   toTable(times: Float64Array, steps = times.length): arrow.Table {
+    this.writeRuns();
     const n = Math.min(steps, this.steps, times.length);
     const market = this.market.subarray(0, n);
     const cash = new Float64Array(n), equity = new Float64Array(n);
@@ -172,10 +200,27 @@ export class EquityCurveLog {
 
   /** Starts storing gross exposure per step at row `step`, the market value standing for it before. */
   private splitGross(step: number, grossExposure: number): void {
+    this.writeRuns();
     const gross = new Float64Array(this.market.length);
     gross.set(this.market.subarray(0, step));
     gross[step] = grossExposure;
     this.gross = gross;
+  }
+
+  /**
+   * Writes the rows of the runs of marked steps kept so far (see recordMarks), in order: each starts
+   * from the row before it (the portfolio's state when it began, which recordMarks recorded), and
+   * without a gross column its gross exposure equals the market value.
+   */
+  private writeRuns(): void {
+    const runs = this.runs, out = this.marked;
+    for (let k = this.runsWritten; k < runs.length; k++) {
+      const at = runs.get(k, 0), n = runs.get(k, 1), from = runs.get(k, 2), q = runs.get(k, 3);
+      const prices = this.runPrices[runs.get(k, 4)]!, market = this.market, gross = this.gross;
+      const m = market[at - 1]!, g = gross === undefined ? m : gross[at - 1]!;
+      markSteps(prices, from, from + n, q, prices[from - 1]!, m, g, market, gross, at, out);
+    }
+    this.runsWritten = runs.length;
   }
 
   /** Grows the columns to hold at least `least` rows (and twice the rows so far). */

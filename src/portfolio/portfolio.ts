@@ -3,6 +3,7 @@ import type { ExitReason, RoundTrip } from "../core/types.js";
 import type { FillEvent } from "../engine/events.js";
 import { RowStore } from "../engine/row-store.js";
 import { EquityRecorder } from "./equity-recorder.js";
+import { markSteps } from "./mark-steps.js";
 
 /** Options of {@link Portfolio}. */
 export interface PortfolioOptions {
@@ -67,6 +68,8 @@ export class Portfolio {
    */
   private readonly trips = new RowStore(14);
   private readonly tripObjects: RoundTrip[] = [];
+  /** markRows' market value and gross exposure after its last step. */
+  private readonly marked = new Float64Array(2);
 
   constructor(options: PortfolioOptions) {
     this.initialCash = check.positive("initialCash", options?.initialCash);
@@ -174,33 +177,16 @@ export class Portfolio {
   }
 
   /**
-   * Marks symbol `s` at `prices[from]`, ..., `prices[to - 1]` as that many calls of `mark` would, writing the market
-   * value (and gross exposure, when `gross` is given) after each to `market[at]`, `market[at + 1]`, ... (quiet steps).
+   * Marks symbol `s` at `prices[from]`, ..., `prices[to - 1]` as that many calls of `mark` would (quiet
+   * steps; see markSteps, with which EquityCurveLog writes those steps' rows).
    */
-  markRows(s: number, prices: Float64Array, from: number, to: number, market: Float64Array, gross: Float64Array | undefined, at: number): void {
+  markRows(s: number, prices: Float64Array, from: number, to: number): void {
     if (to <= from) return;
-    const q = this.quantity[s]!;
-    if (q === 0) {
-      const m = this.market, g = this.gross, end = at + (to - from);
-      this.lastPrice[s] = prices[to - 1]!;
-      // (loops, not fill(): the runs are short, and a call of the fill builtin costs more than the writes)
-      for (let i = at; i < end; i++) market[i] = m;
-      if (gross !== undefined) for (let i = at; i < end; i++) gross[i] = g;
-      return;
-    }
-    const size = q > 0 ? q : -q;
-    let previous = this.lastPrice[s]!, m = this.market, g = this.gross;
-    for (let r = from, i = at; r < to; r++, i++) {
-      const price = prices[r]!, delta = price - previous;
-      m += q * delta;
-      g += size * delta;
-      previous = price;
-      market[i] = m;
-      if (gross !== undefined) gross[i] = g;
-    }
-    this.lastPrice[s] = previous;
-    this.market = m;
-    this.gross = g;
+    const out = this.marked;
+    markSteps(prices, from, to, this.quantity[s]!, this.lastPrice[s]!, this.market, this.gross, undefined, undefined, 0, out);
+    this.lastPrice[s] = prices[to - 1]!;
+    this.market = out[0]!;
+    this.gross = out[1]!;
   }
 
   /** Widens the excursion range of the open position of symbol `s` by a bar's high and low. */
