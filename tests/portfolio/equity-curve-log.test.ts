@@ -51,6 +51,42 @@ describe("EquityCurveLog", () => {
     );
   });
 
+  it("gives the same rows when runs over one price column pile up before the curve is read, and when it is read between them", () => {
+    const step = fc.oneof(op, fc.record({ kind: fc.constant("read" as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), fc.integer({ min: 1, max: 64 }), (ops, capacity) => {
+        const options = { initialCash: 100_000, symbols: ["A", "B"] };
+        const a = new Portfolio(options), b = new Portfolio(options);
+        const logA = new EquityCurveLog(capacity), logB = new EquityCurveLog(capacity);
+        // one price column per symbol, each run taking its next rows (as quiet steps take a handler's rows)
+        const columns = [new Float64Array(2000), new Float64Array(2000)], next = [0, 0];
+        for (const o of ops) {
+          if (o.kind === "read") {
+            if (logA.length === 0) continue;
+            const i = Math.min(logA.length - 1, Math.floor(o.at * logA.length));
+            expect(Object.is(logA.equityAt(i), logB.equityAt(i)) || String(logA.equityAt(i)) === String(logB.equityAt(i))).toBe(true);
+            continue;
+          }
+          if (o.kind === "fill") {
+            for (const p of [a, b]) p.applyFill(o.s, fill(o.side, o.quantity, o.price), o.price, 0);
+            continue;
+          }
+          const column = columns[o.s]!, from = next[o.s]!;
+          column.set(o.prices, from);
+          next[o.s] = from + o.prices.length;
+          logA.recordMarks(a, o.s, column, from, from + o.prices.length);
+          for (const x of o.prices) {
+            b.mark(o.s, x);
+            logB.recordOf(b);
+          }
+        }
+        expect(logA.length).toBe(logB.length);
+        expect(dump(logA, a)).toEqual(dump(logB, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("keeps a short position's gross exposure apart from its market value over a run", () => {
     const p = new Portfolio({ initialCash: 10_000, symbols: ["A"] });
     const log = new EquityCurveLog(4);
