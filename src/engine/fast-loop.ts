@@ -18,7 +18,8 @@ import { SingleCursor } from "./single-cursor.js";
  * quiet steps run only while every symbol's next bar closes strictly before the one after it, so each
  * step has one bar per symbol at most and the cursor, when brought up to date, passes the order
  * checks it would have made (anything else is left to `runStep`, which throws the cursor's errors
- * where it always did). Over several symbols, a whole run whose fills and risk steps run no outside
+ * where it always did). Over one symbol, the strategy's scan takes the rows in stretches, and when fills
+ * and risk steps run no outside code it goes on across trades (see scanRows). Over several symbols, a whole run whose fills and risk steps run no outside
  * code lets the strategy's scan run ahead per symbol (ScanAhead) while every symbol's rows are sorted
  * to the end: the steps then take all of them, so the strategy ends in the state of one step at a
  * time (only a step that throws, after which the engine must be reset, can leave it ahead).
@@ -90,7 +91,7 @@ export abstract class FastLoop extends EventLoop {
     let synced = true, steps = 0;
     try {
       while (this.barCount < barLimit) {
-        if (this.scan !== undefined && book.size === 0 && stops.size === 0 && this.scanRows(barLimit)) {
+        if (this.scan !== undefined && this.scanRows(barLimit)) {
           synced = false;
           steps++;
           if (this.scanned === undefined) continue;
@@ -175,22 +176,66 @@ export abstract class FastLoop extends EventLoop {
   }
 
   /**
-   * Runs the quiet steps of the one symbol's next rows that the strategy's scan takes without a
-   * signal, and returns whether it ran any: they leave the state that one step at a time leaves (they
-   * mark, record equity rows, count bars and steps, and the cursor is behind). A row that signals is
-   * left for the next quiet step, with what the strategy returned for it in `scanned`.
+   * Runs the quiet steps of the one symbol's next rows that the strategy's scan takes, and returns
+   * whether it ran any: they leave the state that one step at a time leaves (they mark, record equity
+   * rows, count bars and steps, and the cursor is behind). When fills and risk steps run no outside
+   * code (FillPhase.closed, RiskPhase.closed), the scan goes on across trades: a row that signals is
+   * taken with its risk step, and the orders it makes fill at the next row before the scan takes it,
+   * as full steps do (fills, then marks, then signals, then risk); only a protective stop, an order
+   * left waiting and the end of the rows stop it. Otherwise a row that signals is left for the next
+   * quiet step, with what the strategy returned for it in `scanned`, and waiting orders stop it.
    */
   private scanRows(barLimit: number): boolean {
-    const from = this.consumed[0]!, ts = this.times[0]!;
-    const to = Math.min(this.sortedEnd(0, from), from + (barLimit - this.barCount));
-    if (to - from < 2) return false;
-    const stop = this.stop;
-    this.scan!.call(this.o.strategy, this.columns[0]!, from, to, this.symbols[0]!, 0, stop);
-    this.scanned = stop.signal;
-    const end = stop.signal === undefined ? stop.row : stop.row - 1;
-    if (end === from) return false;
+    const ts = this.times[0]!, book = this.book, stops = this.stops, stop = this.stop;
+    const trades = this.fills.closed && this.risk.closed;
+    let ran = false;
+    for (;;) {
+      const from = this.consumed[0]!;
+      let to = Math.min(this.sortedEnd(0, from), from + (barLimit - this.barCount));
+      if (to - from < 2 || stops.size > 0) return ran;
+      if (book.size > 0) {
+        if (!trades) return ran;
+        this.fillRow(from);
+        // the rows after one with a protective stop, or with an order left waiting, need full steps
+        if (stops.size > 0 || book.size > 0) to = from + 1;
+      }
+      this.scan!.call(this.o.strategy, this.columns[0]!, from, to, this.symbols[0]!, 0, stop);
+      const signal = stop.signal;
+      stop.signal = undefined;
+      if (signal !== undefined && !trades) {
+        this.scanned = signal;
+        if (stop.row - 1 === from) return ran;
+        this.takeRows(from, stop.row - 1);
+        return true;
+      }
+      this.takeRows(from, stop.row);
+      ran = true;
+      if (signal === undefined) return true;
+      // the risk step of the row that signalled (no outside code runs: the cursor may stay behind)
+      const T = ts[stop.row - 1]!;
+      this.inStep = true;
+      this.risk.accept(signal, T, 0);
+      if (this.risk.waiting) this.risk.decideAll(T);
+      this.inStep = false;
+      if (book.size > 0) this.checkUnfilled(false);
+    }
+  }
+
+  /** Fills the orders waiting for the one symbol at row `row`, as the fill phase of its step does. */
+  private fillRow(row: number): void {
+    const portfolio = this.portfolio;
+    this.inStep = true;
+    if (this.fills.bar(0, row)) this.symbolCurves.change(this.barCount, 0, portfolio.quantity[0]!, portfolio.averagePrice[0]!, portfolio.realizedPnl[0]!);
+    this.inStep = false;
+  }
+
+  /**
+   * Takes rows `from`..`end - 1` of the one symbol as quiet steps whose strategy phase ran (the scan's):
+   * marks, equity rows, market events, counts.
+   */
+  private takeRows(from: number, end: number): void {
+    const ts = this.times[0]!, n = end - from;
     this.equity.recordMarks(this.portfolio, 0, this.closes[0]!, from, end);
-    const n = end - from;
     this.consumed[0] = this.after[0] = end;
     this.heads[0] = end < ts.length ? ts[end]! : Infinity;
     this.stepSymbols[0] = 0;
@@ -200,7 +245,6 @@ export abstract class FastLoop extends EventLoop {
     this.stepCount += n;
     this.barCount += n;
     this.lastTs = ts[end - 1]!;
-    return true;
   }
 
   /**

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DataHandler } from "../../src/data/data-handler.js";
+import { BacktestEngine } from "../../src/engine/backtest-engine.js";
+import type { ExecutionHandlerOptions } from "../../src/execution/execution-handler.js";
+import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
+import type { Strategy } from "../../src/strategy/strategy.js";
+import { randomWalkBars } from "../fixtures/random-walk-bars.js";
+
+/** The same SMA cross seen only through calculateSignals: every step then runs in full (no scan). */
+function generalPath(options: ConstructorParameters<typeof SmaCrossStrategy>[0]): Strategy {
+  const inner = new SmaCrossStrategy(options);
+  return { name: inner.name, calculateSignals: (e) => inner.calculateSignals(e), reset: () => inner.reset(), currentAtr: (s) => inner.currentAtr(s) };
+}
+
+const rows = (t: { toArray(): { toJSON(): unknown }[] }) => t.toArray().map((r) => r.toJSON());
+
+describe("one symbol's scan across trades (a run with the library's fills and the plain fixed-fraction risk)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("gives the results, journal and warnings of full steps, with fills at the open or the close, costs, shorts, and orders left at the end", () => {
+    // The scan's trade path runs (checked, so that this test cannot pass without it).
+    const fillRow = vi.spyOn(BacktestEngine.prototype as unknown as { fillRow(row: number): void }, "fillRow");
+    const cases: { execution: ExecutionHandlerOptions; allowShort: boolean; bars: number; initialCash: number }[] = [
+      { execution: { fillAt: "open" }, allowShort: false, bars: 900, initialCash: 100_000 },
+      { execution: { fillAt: "close", commission: { perShare: 0.01, minimum: 1 }, slippage: { bps: 5 } }, allowShort: true, bars: 700, initialCash: 100_000 },
+      { execution: { fillAt: "open", commission: { fraction: 0.001 }, slippage: { bps: 25 } }, allowShort: true, bars: 500, initialCash: 5000 },
+    ];
+    let warned = 0;
+    for (const [k, c] of cases.entries()) {
+      for (let last = c.bars - 40; last <= c.bars; last += 1) {
+        // cut the data at every length near its end, so that some runs end on a signal (an order never filled)
+        const table = randomWalkBars(c.bars, "AAA", 11 + k).slice(0, last);
+        const make = (strategy: Strategy) => new BacktestEngine({ handlers: [DataHandler.fromTable(table)], strategy, allowShort: c.allowShort, execution: c.execution, initialCash: c.initialCash });
+        const options = { fast: 3, slow: 9, allowShort: c.allowShort };
+        const a = make(new SmaCrossStrategy(options)).run(), b = make(generalPath(options)).run();
+        expect(rows(a.journal)).toEqual(rows(b.journal));
+        expect(rows(a.equity)).toEqual(rows(b.equity));
+        expect(rows(a.symbolEquity)).toEqual(rows(b.symbolEquity));
+        expect(a.tradeList).toEqual(b.tradeList);
+        expect(a.openOrders).toEqual(b.openOrders);
+        expect(a.summary).toEqual(b.summary);
+        expect(a.tradeList.length, `case ${k}`).toBeGreaterThan(10);
+        if (a.summary.warnings.some((w) => /never filled/.test(w))) warned++;
+      }
+    }
+    expect(fillRow.mock.calls.length).toBeGreaterThan(1000);
+    expect(warned).toBeGreaterThan(0);
+  });
+
+  it("stops where a stepping target stops, and run() in pieces equals one run()", () => {
+    const make = () => new BacktestEngine({ handlers: [DataHandler.fromTable(randomWalkBars(800, "AAA", 5))], strategy: new SmaCrossStrategy({ fast: 4, slow: 12 }) });
+    const whole = make().run();
+    const pieces = make();
+    for (let bars = 37; !pieces.done; bars += 53) pieces.stepUntil({ bars: Math.min(bars, 800) });
+    const stepped = pieces.results();
+    expect(rows(stepped.journal)).toEqual(rows(whole.journal));
+    expect(rows(stepped.equity)).toEqual(rows(whole.equity));
+    expect(stepped.tradeList).toEqual(whole.tradeList);
+  });
+});
