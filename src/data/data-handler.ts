@@ -21,6 +21,7 @@ export class DataHandler {
   private readonly cols: BarColumns | undefined;
   private readonly source: Iterable<BarInput> | undefined;
   private readonly tableRef: arrow.Table | undefined;
+  private breaks: Int32Array | undefined = undefined;
 
   private constructor(info: SymbolInfo, cols: BarColumns | undefined, source: Iterable<BarInput> | undefined, table: arrow.Table | undefined) {
     this.info = checkSymbolInfo(info);
@@ -57,6 +58,23 @@ export class DataHandler {
   /** The number of bars when known in advance (table-backed), else undefined. */
   get length(): number | undefined {
     return this.cols?.tsClose.length;
+  }
+
+  /**
+   * The rows r, ascending, whose next bar does not close strictly after them (at the same time, before,
+   * or either time NaN): where the engine's quiet steps end and full steps, with the merge's order
+   * checks and errors, take the bars. Found in one pass on first use and kept, as a property of the
+   * data like its length: a table's columns do not change. Empty without a table.
+   * @example
+   * handler.orderBreaks(); // Int32Array [] for bars closing strictly one after another
+   */
+  orderBreaks(): Int32Array {
+    if (this.breaks === undefined) {
+      const ts = this.cols?.tsClose ?? new Float64Array(0), found: number[] = [];
+      for (let r = 0; r + 1 < ts.length; r++) if (!(ts[r + 1]! > ts[r]!)) found.push(r);
+      this.breaks = Int32Array.from(found);
+    }
+    return this.breaks;
   }
 
   /**

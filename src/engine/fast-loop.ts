@@ -36,8 +36,10 @@ export abstract class FastLoop extends EventLoop {
   private readonly stop: ScanStop = { row: 0, signal: undefined };
   /** What the strategy returned for the next quiet step's bar when a scan took it (undefined: nothing). */
   private scanned: SignalEvent | readonly SignalEvent[] | undefined = undefined;
-  /** Per symbol, the rows [sortedFrom, sortedTo) that quiet steps may take (see sortedEnd). */
-  private readonly sortedFrom: Int32Array;
+  /** Per symbol, its handler's order breaks (see DataHandler.orderBreaks), and the index of the next one (see sortedEnd). */
+  private readonly breaks: readonly Int32Array[];
+  private readonly nextBreak: Int32Array;
+  /** Per symbol, the end of the rows that quiet steps may take, as sortedEnd last found it. */
   private readonly sortedTo: Int32Array;
   /** The strategy's scan run ahead per symbol (several symbols, see ScanAhead), while `ahead` is set. */
   private scanAhead: ScanAhead | undefined = undefined;
@@ -47,7 +49,8 @@ export abstract class FastLoop extends EventLoop {
     super(options);
     this.heads = new Float64Array(this.symbols.length);
     this.after = new Int32Array(this.symbols.length);
-    this.sortedFrom = new Int32Array(this.symbols.length);
+    this.breaks = options.handlers.map((h) => h.orderBreaks());
+    this.nextBreak = new Int32Array(this.symbols.length);
     this.sortedTo = new Int32Array(this.symbols.length).fill(-1);
     this.times = this.columns.map((c) => c.tsClose);
     this.closes = this.columns.map((c) => c.close);
@@ -250,23 +253,17 @@ export abstract class FastLoop extends EventLoop {
   /**
    * Returns the end of symbol j's rows from `from` on that quiet steps may take: row r may be taken
    * while rows r and r + 1 (the next head) close strictly before their next rows, as the cursor checks
-   * (found once per stretch and remembered: the columns do not change).
+   * (from the handler's order breaks, found once: the columns do not change; the break found last is
+   * remembered, since the rows asked for go forward).
    */
   private sortedEnd(j: number, from: number): number {
-    if (from < this.sortedFrom[j]! || from > this.sortedTo[j]!) {
-      const ts = this.times[j]!, last = ts.length - 1;
-      let r = from, previous = ts[from]!;
-      while (r < last) {
-        const next = ts[r + 1]!;
-        if (!(next > previous)) break;
-        previous = next;
-        r++;
-      }
-      // rows from..r - 1 close strictly before their next row; row r does not, or is the last
-      this.sortedFrom[j] = from;
-      this.sortedTo[j] = r + 1 < ts.length ? r - 1 : ts.length;
-    }
-    return this.sortedTo[j]!;
+    const breaks = this.breaks[j]!;
+    let k = this.nextBreak[j]!;
+    if (k > 0 && breaks[k - 1]! >= from) k = 0;
+    while (k < breaks.length && breaks[k]! < from) k++;
+    this.nextBreak[j] = k;
+    // rows from..b - 1 close strictly before their next row; row b (the break) does not
+    return (this.sortedTo[j] = k < breaks.length ? breaks[k]! - 1 : this.times[j]!.length);
   }
 
   /** Returns the signals the scan found (see scanRows), forgetting them. */

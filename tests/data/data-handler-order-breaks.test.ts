@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { allocateBarColumns, makeBarTable } from "../../src/data/bar-table.js";
+import { DataHandler } from "../../src/data/data-handler.js";
+import { closeOf, flatBars, handHandler } from "../fixtures/hand-bars.js";
+
+/** A handler over daily bars closing on `days` as given, in or out of order (the table is not validated). */
+function unvalidated(days: readonly number[]): DataHandler {
+  const c = allocateBarColumns(days.length);
+  days.forEach((d, i) => {
+    c.tsOpen[i] = closeOf(d) - 3_600_000;
+    c.tsClose[i] = Number.isNaN(d) ? Number.NaN : closeOf(d);
+    c.open[i] = c.high[i] = c.low[i] = c.close[i] = 10;
+    c.volume[i] = 1;
+  });
+  return DataHandler.fromTable(makeBarTable(c, { symbol: "X", timeZone: "UTC", interval: "1d" }, { validate: false }));
+}
+
+describe("DataHandler.orderBreaks", () => {
+  it("lists the rows whose next bar does not close strictly after them: a repeated time, an earlier one, a NaN", () => {
+    const handler = unvalidated([0, 1, 2, 2, 3, 5, 4, 6, Number.NaN, 8]);
+    expect([...handler.orderBreaks()]).toEqual([2, 5, 7, 8]);
+    expect(handler.orderBreaks()).toBe(handler.orderBreaks()); // found once
+  });
+
+  it("is empty for bars in strict order, a single bar, no bars, and a handler without a table", () => {
+    expect(handHandler("X", flatBars([1, 2, 3, 4])).orderBreaks().length).toBe(0);
+    expect(handHandler("X", flatBars([1])).orderBreaks().length).toBe(0);
+    expect(unvalidated([]).orderBreaks().length).toBe(0);
+    const lazy = DataHandler.fromBars({ symbol: "L", timeZone: "UTC", interval: "1d" }, []);
+    expect(lazy.orderBreaks().length).toBe(0);
+  });
+});
