@@ -9,14 +9,17 @@ const DIRECTIONS = ["long", "short", "exit"] as const;
 const SIDES = ["buy", "sell"] as const;
 const ORDER_TYPES = ["market", "stop"] as const;
 const TYPE_CODE = { fill: 0, market: 1, signal: 2, order: 3, denied: 4 } as const;
-/** A stored row standing for `ref` consecutive market events of the next bars in merge order. */
+/** The kind of a stored row standing for `count` consecutive market events of the next bars in merge order. */
 const MARKET_RUN = -1;
+/** A stored event's kind packs its type and its symbol's index: type + KINDS x symbol. */
+const KINDS = 8;
 
 /**
  * The record of every event of a run, in the order the engine handled them, kept in growable typed
- * columns: a market event costs one row of four numbers (its price is read back from the bar columns),
- * the rarer signal, order, fill and denied events one row of detail columns, and reasons and codes go
- * through a string table. The engine journals market events with `nextBar()`, which costs nothing per
+ * columns: an event costs one row of two numbers (time, and its type and symbol in one), a signal,
+ * order, fill or denial also a row of its type's details (small codes packed into one number, prices
+ * and quantities as they are), a market event recorded with `market` its bar's row (its price is read
+ * back from the bar columns), and reasons and codes go through a string table. The engine journals market events with `nextBar()`, which costs nothing per
  * bar: consecutive ones are kept as one run, expanded by replaying the merge of the handlers when the
  * table is built. `toTable()` returns it as one Arrow table.
  * @example
@@ -28,16 +31,24 @@ export class Journal {
   /** Market events of the next bars recorded with `nextBars` since the last stored row, not stored yet. */
   private pendingBars = 0;
   /**
-   * The stored rows: ts, type, symbol, ref (the bar's row, the detail row, or a run's length), in chunks
-   * that are never copied as the journal grows.
+   * The stored rows, two numbers each, in chunks that are never copied as the journal grows: an
+   * event's [ts, type + KINDS x symbol], or a market run's [count, MARKET_RUN]. An event's details are
+   * the next row of its type's store (so the k-th signal's are row k of `signals`).
    */
-  private readonly heads = new RowStore(4);
+  private readonly heads = new RowStore(2);
   /** Where the last stored row is, when it is a market run (consecutive runs extend it); -1 otherwise. */
   private runOffset = -1;
   private runChunk: Float64Array | undefined = undefined;
-  private lastOffset = 0;
-  /** Detail rows, by type: signal [direction, strength, stopPrice, reason], order [direction, side, quantity, stopPrice, orderId, reason, orderType], fill [side, quantity, requested, price, commission, slippage, orderId], denied [direction, orderId, code, reason]. */
-  private readonly details = new RowStore(7);
+  /** Details by type, small codes packed into one number (see the recording methods): signal [direction and reason, strength, stopPrice]. */
+  private readonly signals = new RowStore(3);
+  /** order [direction, side, order type and reason, quantity, stopPrice, orderId] (the engine's order ids are whole numbers). */
+  private readonly orders = new RowStore(4);
+  /** fill [side, quantity, requested, price, commission, slippage, orderId]. */
+  private readonly fills = new RowStore(7);
+  /** denied [direction, orderId, code, reason]. */
+  private readonly denials = new RowStore(4);
+  /** The bar rows of market events recorded with `market`. */
+  private readonly marketRows = new RowStore(1);
   private readonly strings: string[] = [];
   private readonly stringIndex = new Map<string, number>();
   private lastText = "";
@@ -55,7 +66,9 @@ export class Journal {
 
   /** Records a market event: bar `row` of symbol `s`, known at `ts`. */
   market(ts: number, s: number, row: number): void {
-    this.row(ts, TYPE_CODE.market, s, row);
+    this.row(ts, TYPE_CODE.market, s);
+    const rows = this.marketRows, o = rows.append();
+    rows.chunk[o] = row;
   }
 
   /**
@@ -76,28 +89,27 @@ export class Journal {
 
   /** Records a signal of symbol `s`. */
   signal(e: SignalEvent, s: number): void {
-    const d = this.details, o = this.detail(e.ts, TYPE_CODE.signal, s), c = d.chunk;
-    c[o] = directionCode(e.direction);
+    this.row(e.ts, TYPE_CODE.signal, s);
+    const d = this.signals, o = d.append(), c = d.chunk;
+    c[o] = pack2(directionCode(e.direction) + 1, this.intern(e.reason));
     c[o + 1] = e.strength;
     c[o + 2] = e.stopPrice ?? NaN;
-    c[o + 3] = this.intern(e.reason);
   }
 
   /** Records an order of symbol `s`. */
   order(e: OrderEvent, s: number): void {
-    const d = this.details, o = this.detail(e.ts, TYPE_CODE.order, s), c = d.chunk;
-    c[o] = directionCode(e.direction);
-    c[o + 1] = sideCode(e.side);
-    c[o + 2] = e.quantity;
-    c[o + 3] = e.stopPrice ?? NaN;
-    c[o + 4] = e.id;
-    c[o + 5] = this.intern(e.reason);
-    c[o + 6] = e.orderType === "stop" ? 1 : 0;
+    this.row(e.ts, TYPE_CODE.order, s);
+    const d = this.orders, o = d.append(), c = d.chunk;
+    c[o] = pack2(directionCode(e.direction) + 1, pack2(sideCode(e.side) + 1, (e.orderType === "stop" ? 1 : 0) + 2 * this.intern(e.reason)));
+    c[o + 1] = e.quantity;
+    c[o + 2] = e.stopPrice ?? NaN;
+    c[o + 3] = e.id;
   }
 
   /** Records a fill of symbol `s`. */
   fill(e: FillEvent, s: number): void {
-    const d = this.details, o = this.detail(e.ts, TYPE_CODE.fill, s), c = d.chunk;
+    this.row(e.ts, TYPE_CODE.fill, s);
+    const d = this.fills, o = d.append(), c = d.chunk;
     c[o] = sideCode(e.side);
     c[o + 1] = e.quantity;
     c[o + 2] = e.requestedQuantity;
@@ -109,7 +121,8 @@ export class Journal {
 
   /** Records a denial of symbol `s` (its message goes in the reason column). */
   denied(e: DeniedEvent, s: number): void {
-    const d = this.details, o = this.detail(e.ts, TYPE_CODE.denied, s), c = d.chunk;
+    this.row(e.ts, TYPE_CODE.denied, s);
+    const d = this.denials, o = d.append(), c = d.chunk;
     c[o] = directionCode(e.direction);
     c[o + 1] = e.orderId ?? -1;
     c[o + 2] = this.intern(e.code);
@@ -134,42 +147,46 @@ export class Journal {
       direction: i32(), side: i32(), quantity: f64(), requested: f64(), price: f64(), commission: f64(), slippage: f64(),
       strength: f64(), stopPrice: f64(), orderId: i32(), code: i32(), reason: i32(), orderType: i32(),
     };
-    const d = this.details;
+    const signals = this.signals, orders = this.orders, fills = this.fills, denials = this.denials;
     for (let i = 0; i < n; i++) {
       const r = ref[i]!;
       switch (type[i]) {
         case TYPE_CODE.market:
           out.price[i] = closes[symbol[i]!]![r]!;
           break;
-        case TYPE_CODE.signal:
-          out.direction[i] = d.get(r, 0);
-          out.strength[i] = d.get(r, 1);
-          out.stopPrice[i] = d.get(r, 2);
-          out.reason[i] = d.get(r, 3);
+        case TYPE_CODE.signal: {
+          const code = signals.get(r, 0);
+          out.direction[i] = low4(code) - 1;
+          out.reason[i] = high4(code);
+          out.strength[i] = signals.get(r, 1);
+          out.stopPrice[i] = signals.get(r, 2);
           break;
-        case TYPE_CODE.order:
-          out.direction[i] = d.get(r, 0);
-          out.side[i] = d.get(r, 1);
-          out.quantity[i] = d.get(r, 2);
-          out.stopPrice[i] = d.get(r, 3);
-          out.orderId[i] = d.get(r, 4);
-          out.reason[i] = d.get(r, 5);
-          out.orderType[i] = d.get(r, 6);
+        }
+        case TYPE_CODE.order: {
+          const code = orders.get(r, 0), rest = high4(code);
+          out.direction[i] = low4(code) - 1;
+          out.side[i] = low4(rest) - 1;
+          out.orderType[i] = high4(rest) % 2;
+          out.reason[i] = Math.floor(high4(rest) / 2);
+          out.quantity[i] = orders.get(r, 1);
+          out.stopPrice[i] = orders.get(r, 2);
+          out.orderId[i] = orders.get(r, 3);
           break;
+        }
         case TYPE_CODE.fill:
-          out.side[i] = d.get(r, 0);
-          out.quantity[i] = d.get(r, 1);
-          out.requested[i] = d.get(r, 2);
-          out.price[i] = d.get(r, 3);
-          out.commission[i] = d.get(r, 4);
-          out.slippage[i] = d.get(r, 5);
-          out.orderId[i] = d.get(r, 6);
+          out.side[i] = fills.get(r, 0);
+          out.quantity[i] = fills.get(r, 1);
+          out.requested[i] = fills.get(r, 2);
+          out.price[i] = fills.get(r, 3);
+          out.commission[i] = fills.get(r, 4);
+          out.slippage[i] = fills.get(r, 5);
+          out.orderId[i] = fills.get(r, 6);
           break;
         case TYPE_CODE.denied:
-          out.direction[i] = d.get(r, 0);
-          out.orderId[i] = d.get(r, 1);
-          out.code[i] = d.get(r, 2);
-          out.reason[i] = d.get(r, 3);
+          out.direction[i] = denials.get(r, 0);
+          out.orderId[i] = denials.get(r, 1);
+          out.code[i] = denials.get(r, 2);
+          out.reason[i] = denials.get(r, 3);
           break;
       }
     }
@@ -193,23 +210,29 @@ export class Journal {
     });
   }
 
-  /** Returns the first `n` rows with market runs expanded to one row per market event (bar). */
+  /**
+   * Returns the first `n` rows with market runs expanded to one row per market event (bar), each with
+   * its `ref`: a market event's bar row, another event's row in its type's detail store.
+   */
   private expand(n: number, handlers: readonly DataHandler[] | undefined): { ts: Float64Array; type: Int32Array; symbol: Int32Array; ref: Int32Array } {
     const ts = new Float64Array(n), type = new Int32Array(n), symbol = new Int32Array(n), ref = new Int32Array(n);
+    const counts = new Int32Array(KINDS);
     let cursor: MergeCursor | undefined;
     let o = 0;
     const heads = this.heads;
     for (let i = 0; i < heads.length && o < n; i++) {
-      if (heads.get(i, 1) !== MARKET_RUN) {
+      const kind = heads.get(i, 1);
+      if (kind !== MARKET_RUN) {
+        const t = kind % KINDS;
         ts[o] = heads.get(i, 0);
-        type[o] = heads.get(i, 1);
-        symbol[o] = heads.get(i, 2);
-        ref[o++] = heads.get(i, 3);
+        type[o] = t;
+        symbol[o] = (kind - t) / KINDS;
+        ref[o++] = t === TYPE_CODE.market ? this.marketRows.get(counts[t]!++, 0) : counts[t]!++;
         continue;
       }
       if (handlers === undefined) throw new Error("Journal.toTable: market events recorded with nextBar() need the handlers");
       cursor ??= new MergeCursor(handlers);
-      for (let k = heads.get(i, 3); k > 0 && o < n; k--) {
+      for (let k = heads.get(i, 0); k > 0 && o < n; k--) {
         const s = cursor.next();
         ts[o] = handlers[s]!.columns!.tsClose[cursor.row]!;
         type[o] = TYPE_CODE.market;
@@ -239,33 +262,33 @@ export class Journal {
     if (bars === 0) return;
     this.pendingBars = 0;
     if (this.runOffset >= 0) {
-      this.runChunk![this.runOffset + 3]! += bars;
+      this.runChunk![this.runOffset]! += bars;
       return;
     }
-    this.row(NaN, MARKET_RUN, -1, bars);
-    this.expanded--; // row() counted the run as one event; its bars were counted when recorded
-    this.runOffset = this.lastOffset;
-    this.runChunk = this.heads.chunk;
+    const heads = this.heads, o = heads.append(), c = heads.chunk;
+    c[o] = bars;
+    c[o + 1] = MARKET_RUN;
+    this.runOffset = o;
+    this.runChunk = c;
   }
 
-  private row(ts: number, type: number, s: number, ref: number): void {
+  /** Stores the row of an event of type `type` and symbol `s` at time `ts` (its details go to its type's store). */
+  private row(ts: number, type: number, s: number): void {
     if (this.pendingBars > 0) this.storeBars();
     const heads = this.heads, o = heads.append(), c = heads.chunk;
     c[o] = ts;
-    c[o + 1] = type;
-    c[o + 2] = s;
-    c[o + 3] = ref;
-    this.lastOffset = o;
+    c[o + 1] = type + KINDS * s;
     this.runOffset = -1;
     this.expanded++;
   }
-
-  /** Appends the row of a detail event and returns the offset of its detail numbers in `details.chunk`. */
-  private detail(ts: number, type: number, s: number): number {
-    this.row(ts, type, s, this.details.length);
-    return this.details.append();
-  }
 }
+
+/** Returns a + 4 x b: a code below 4 and a whole number >= 0 in one number (exact below 2^51). */
+const pack2 = (a: number, b: number): number => a + 4 * b;
+/** The code below 4 of a packed number (see pack2). */
+const low4 = (packed: number): number => packed % 4;
+/** The whole number of a packed number (see pack2). */
+const high4 = (packed: number): number => Math.floor(packed / 4);
 
 /** Returns the code of a signal direction (its index in DIRECTIONS). */
 function directionCode(direction: string): number {

@@ -37,4 +37,32 @@ describe("Journal", () => {
     single.nextBar();
     expect(single.toTable(["A", "B"], closes, 1, handlers).toArray().map((r) => [r.type, r.symbol, r.ts])).toEqual([["market", "A", closeOf(0)]]);
   });
+
+  it("gives back every field of signals, orders, fills and denials, for every direction, side and order type", () => {
+    const journal = new Journal();
+    const directions = ["long", "short", "exit"] as const, sides = ["buy", "sell"] as const, types = ["market", "stop"] as const;
+    const expected: Record<string, unknown>[] = [];
+    let id = 1;
+    for (const direction of directions) {
+      for (const side of sides) {
+        for (const orderType of types) {
+          const reason = `reason ${id % 5}`, stopPrice = orderType === "stop" ? 90 + id : undefined;
+          journal.signal({ type: "signal", ts: id, symbol: "B", direction, strength: 0.5, stopPrice, reason }, 1);
+          journal.order({ type: "order", ts: id, id, symbol: "B", side, quantity: 10 * id, orderType, direction, stopPrice, reason }, 1);
+          journal.fill({ type: "fill", ts: id + 0.5, orderId: id, symbol: "A", side, quantity: 5 * id, requestedQuantity: 10 * id, price: 100.25, commission: 1.5, slippage: 0.125 }, 0);
+          expected.push(
+            { type: "signal", symbol: "B", direction, strength: 0.5, stopPrice: stopPrice ?? null, reason, side: null, orderId: null },
+            { type: "order", symbol: "B", direction, side, quantity: 10 * id, stopPrice: stopPrice ?? null, orderId: id, reason, orderType },
+            { type: "fill", symbol: "A", side, quantity: 5 * id, requestedQuantity: 10 * id, price: 100.25, commission: 1.5, slippage: 0.125, orderId: id, direction: null },
+          );
+          id++;
+        }
+      }
+      journal.denied({ type: "denied", ts: id, symbol: "A", direction, code: `CODE_${direction}`, message: `no ${direction}`, details: {}, orderId: id - 1 }, 0);
+      expected.push({ type: "denied", symbol: "A", direction, code: `CODE_${direction}`, reason: `no ${direction}`, orderId: id - 1 });
+    }
+    const table = journal.toTable(["A", "B"], [new Float64Array(0), new Float64Array(0)]);
+    expect(table.toArray().map((r) => r.toJSON())).toEqual(expected.map((e) => expect.objectContaining(e)));
+  });
 });
+
