@@ -41,8 +41,8 @@ export class EquityCurveLog {
   private lastCash = 0;
   /** The change that the last cash lookup found (lookups mostly go forward). */
   private cursor = 0;
-  /** Runs of marked steps whose rows are not written yet (see recordMarks): first step, steps, first row, quantity, symbol. */
-  private readonly runs = new RowStore(5);
+  /** Runs of marked steps whose rows are not written yet (see recordMarks): first step, steps, first row, quantity, symbol, first market value, first gross exposure. */
+  private readonly runs = new RowStore(7);
   /** The number of runs written. */
   private runsWritten = 0;
   /** Per symbol, the prices its runs mark. */
@@ -88,26 +88,28 @@ export class EquityCurveLog {
    * Appends the rows of `to - from` steps that each mark symbol `s` of `portfolio` at its next price
    * of `prices` (from row `from`), with the same rows and portfolio state as `portfolio.mark(s, prices[r])`
    * then `recordOf(portfolio)` per row (no fill changes the cash in between). The portfolio is marked
-   * through them at once; the rows after the first are kept as a run (first step, steps, first row,
-   * quantity, symbol) and written when the curve is read (equityAt, toTable) or must be copied, with the
-   * same arithmetic (markSteps), from the row before them: as the journal keeps market events, a run
-   * of quiet steps costs no memory per step while the backtest runs.
+   * through them at once, the first row's cash is logged, and the rows are kept as a run (first step,
+   * steps, first row, quantity, symbol, the first row's market value and gross exposure), written
+   * when the curve is read (equityAt, toTable) or must be copied, with the same arithmetic (markSteps):
+   * as the journal keeps market events, a run of quiet steps costs no memory per step (and touches
+   * no page of the columns) while the backtest runs. While gross exposure would leave the market value
+   * without a gross column (a short), rows are recorded one by one.
    */
   recordMarks(portfolio: Portfolio, s: number, prices: Float64Array, from: number, to: number): void {
     if (to <= from) return;
     portfolio.mark(s, prices[from]!);
-    this.recordOf(portfolio);
-    // Without a gross column, gross exposure equals the market value: a long position or none keeps them equal.
-    if (this.gross === undefined && portfolio.quantity[s]! < 0) {
+    const m = portfolio.marketValue, g = portfolio.grossExposure;
+    if (this.gross === undefined && (portfolio.quantity[s]! < 0 || !same(g, m))) {
+      this.recordOf(portfolio);
       for (let r = from + 1; r < to; r++) {
         portfolio.mark(s, prices[r]!);
         this.recordOf(portfolio);
       }
       return;
     }
-    const rest = to - from - 1;
-    if (rest === 0) return;
-    if (this.steps + rest > this.market.length) this.growSteps(this.steps + rest);
+    const i = this.steps, n = to - from, cash = portfolio.cash;
+    if (i + n > this.market.length) this.growSteps(i + n);
+    if (this.changes === 0 || !same(cash, this.lastCash)) this.logCash(i, cash);
     if (this.runPrices[s] !== prices) {
       // the runs of symbol s so far read its earlier prices
       this.writeRuns();
@@ -115,13 +117,15 @@ export class EquityCurveLog {
       this.runPrices[s] = prices;
     }
     const runs = this.runs, o = runs.append(), c = runs.chunk;
-    c[o] = this.steps;
-    c[o + 1] = rest;
-    c[o + 2] = from + 1;
+    c[o] = i;
+    c[o + 1] = n;
+    c[o + 2] = from;
     c[o + 3] = portfolio.quantity[s]!;
     c[o + 4] = s;
+    c[o + 5] = m;
+    c[o + 6] = g;
     portfolio.markRows(s, prices, from + 1, to);
-    this.steps += rest;
+    this.steps = i + n;
   }
 
   /** Returns the equity (cash + market value) of row `i`, as in the table. */
@@ -207,18 +211,15 @@ export class EquityCurveLog {
     this.gross = gross;
   }
 
-  /**
-   * Writes the rows of the runs of marked steps kept so far (see recordMarks), in order: each starts
-   * from the row before it (the portfolio's state when it began, which recordMarks recorded), and
-   * without a gross column its gross exposure equals the market value.
-   */
+  /** Writes the rows of the runs of marked steps kept so far (see recordMarks), in order. */
   private writeRuns(): void {
     const runs = this.runs, out = this.marked;
     for (let k = this.runsWritten; k < runs.length; k++) {
       const at = runs.get(k, 0), n = runs.get(k, 1), from = runs.get(k, 2), q = runs.get(k, 3);
-      const prices = this.runPrices[runs.get(k, 4)]!, market = this.market, gross = this.gross;
-      const m = market[at - 1]!, g = gross === undefined ? m : gross[at - 1]!;
-      markSteps(prices, from, from + n, q, prices[from - 1]!, m, g, market, gross, at, out);
+      const prices = this.runPrices[runs.get(k, 4)]!, m = runs.get(k, 5), g = runs.get(k, 6), market = this.market, gross = this.gross;
+      market[at] = m;
+      if (gross !== undefined) gross[at] = g;
+      markSteps(prices, from + 1, from + n, q, prices[from]!, m, g, market, gross, at + 1, out);
     }
     this.runsWritten = runs.length;
   }
