@@ -1,10 +1,15 @@
 const CHUNK_ROWS = 4096;
 
+/** Rows in the first chunk before it is grown (by doubling, up to CHUNK_ROWS). */
+const FIRST_ROWS = 64;
+
 /**
- * Rows of `stride` numbers, appended one at a time into fixed-size Float64 chunks: the engine's
- * recorders write a row with one capacity check and never copy what they stored when they grow (a
- * full chunk is kept and a new one started). Writing is `const o = store.append(); store.chunk[o + k] = x`;
- * reading back is `store.get(row, k)`.
+ * Rows of `stride` numbers, appended one at a time into Float64 chunks: the engine's recorders write a
+ * row with one capacity check and never copy what they stored when they grow (a full chunk of
+ * CHUNK_ROWS rows is kept and a new one started). The first chunk starts small and doubles up to
+ * CHUNK_ROWS (copying only those first rows), so a store that gets few rows, or none, costs little.
+ * Writing is `const o = store.append(); store.chunk[o + k] = x` (read `chunk` after `append`: the first
+ * chunk is replaced as it grows); reading back is `store.get(row, k)`.
  * @example
  * const store = new RowStore(2);
  * const o = store.append();
@@ -24,7 +29,7 @@ export class RowStore {
 
   constructor(stride: number) {
     this.stride = stride;
-    this.chunk = new Float64Array(CHUNK_ROWS * stride);
+    this.chunk = new Float64Array(0);
     this.chunks = [this.chunk];
   }
 
@@ -32,9 +37,17 @@ export class RowStore {
   append(): number {
     let o = this.offset;
     if (o === this.chunk.length) {
-      this.chunk = new Float64Array(CHUNK_ROWS * this.stride);
-      this.chunks.push(this.chunk);
-      o = 0;
+      const full = CHUNK_ROWS * this.stride;
+      if (this.chunks.length === 1 && o < full) {
+        // the first chunk grows: twice the rows, at least FIRST_ROWS, at most CHUNK_ROWS
+        const grown = new Float64Array(Math.min(full, Math.max(FIRST_ROWS * this.stride, 2 * o)));
+        grown.set(this.chunk);
+        this.chunk = this.chunks[0] = grown;
+      } else {
+        this.chunk = new Float64Array(full);
+        this.chunks.push(this.chunk);
+        o = 0;
+      }
     }
     this.offset = o + this.stride;
     this.length++;

@@ -34,9 +34,8 @@ export class EquityCurveLog {
   private market: Float64Array;
   /** Gross exposure per step, once it has differed from the market value (before that, the market value is it). */
   private gross: Float64Array | undefined = undefined;
-  /** Cash changes: from step `cashStep[k]` on, cash is `cashValue[k]`. */
-  private cashStep: Float64Array;
-  private cashValue: Float64Array;
+  /** Cash changes, [step, cash] each: from step `step` on, cash is `cash` (in chunks, never copied as they grow). */
+  private readonly cashLog = new RowStore(2);
   private changes = 0;
   private lastCash = 0;
   /** The change that the last cash lookup found (lookups mostly go forward). */
@@ -52,8 +51,6 @@ export class EquityCurveLog {
   /** Reserves `steps` rows (they grow beyond). */
   constructor(steps = 1024) {
     this.market = new Float64Array(Math.max(16, steps));
-    this.cashStep = new Float64Array(16);
-    this.cashValue = new Float64Array(16);
   }
 
   /** The number of rows (steps) recorded. */
@@ -144,10 +141,11 @@ export class EquityCurveLog {
     const n = Math.min(steps, this.steps, times.length);
     const market = this.market.subarray(0, n);
     const cash = new Float64Array(n), equity = new Float64Array(n);
+    const log = this.cashLog;
     for (let k = 0; k < this.changes; k++) {
-      const from = this.cashStep[k]!;
+      const from = log.get(k, 0);
       if (from >= n) break;
-      cash.fill(this.cashValue[k]!, from, k + 1 < this.changes ? Math.min(n, this.cashStep[k + 1]!) : n);
+      cash.fill(log.get(k, 1), from, k + 1 < this.changes ? Math.min(n, log.get(k + 1, 0)) : n);
     }
     for (let i = 0; i < n; i++) equity[i] = cash[i]! + market[i]!;
     return new arrow.Table({
@@ -161,21 +159,21 @@ export class EquityCurveLog {
 
   /** Returns the cash of row `i`: the value of the last change at or before it. */
   private cashAt(i: number): number {
-    const steps = this.cashStep, last = this.changes - 1;
+    const log = this.cashLog, last = this.changes - 1;
     let k = this.cursor;
-    if (k > last || steps[k]! > i) {
+    if (k > last || log.get(k, 0) > i) {
       // backwards (rare): binary search for the last change at or before i
       let lo = 0, hi = last;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (steps[mid]! <= i) lo = mid;
+        if (log.get(mid, 0) <= i) lo = mid;
         else hi = mid - 1;
       }
       k = lo;
     }
-    while (k < last && steps[k + 1]! <= i) k++;
+    while (k < last && log.get(k + 1, 0) <= i) k++;
     this.cursor = k;
-    return this.cashValue[k]!;
+    return log.get(k, 1);
   }
 
   /** Appends a row that grows the columns, changes the cash or splits the gross exposure off. */
@@ -191,14 +189,10 @@ export class EquityCurveLog {
   }
 
   private logCash(step: number, cash: number): void {
-    const k = this.changes;
-    if (k === this.cashStep.length) {
-      this.cashStep = grown(this.cashStep, k);
-      this.cashValue = grown(this.cashValue, k);
-    }
-    this.cashStep[k] = step;
-    this.cashValue[k] = cash;
-    this.changes = k + 1;
+    const log = this.cashLog, o = log.append(), c = log.chunk;
+    c[o] = step;
+    c[o + 1] = cash;
+    this.changes++;
     this.lastCash = cash;
   }
 
