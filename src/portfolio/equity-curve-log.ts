@@ -48,9 +48,13 @@ export class EquityCurveLog {
   private readonly runPrices: (Float64Array | undefined)[] = [];
   private readonly marked = new Float64Array(2);
 
-  /** Reserves `steps` rows (they grow beyond). */
+  /** The rows the columns get when first allocated. */
+  private readonly reserve: number;
+
+  /** Reserves `steps` rows (they grow beyond), allocated when a row is first written. */
   constructor(steps = 1024) {
-    this.market = new Float64Array(Math.max(16, steps));
+    this.reserve = Math.max(16, steps);
+    this.market = new Float64Array(0);
   }
 
   /** The number of rows (steps) recorded. */
@@ -72,7 +76,7 @@ export class EquityCurveLog {
   recordOf(state: { readonly cash: number; readonly marketValue: number; readonly grossExposure: number }): void {
     const i = this.steps, gross = this.gross;
     const cash = state.cash, marketValue = state.marketValue, grossExposure = state.grossExposure;
-    if (i === this.market.length || this.changes === 0 || !same(cash, this.lastCash) || (gross === undefined && !same(grossExposure, marketValue))) {
+    if (i >= this.market.length || this.changes === 0 || !same(cash, this.lastCash) || (gross === undefined && !same(grossExposure, marketValue))) {
       this.recordChange(cash, marketValue, grossExposure);
       return;
     }
@@ -105,7 +109,6 @@ export class EquityCurveLog {
       return;
     }
     const i = this.steps, n = to - from, cash = portfolio.cash;
-    if (i + n > this.market.length) this.growSteps(i + n);
     if (this.changes === 0 || !same(cash, this.lastCash)) this.logCash(i, cash);
     if (this.runPrices[s] !== prices) {
       // the runs of symbol s so far read its earlier prices
@@ -179,7 +182,7 @@ export class EquityCurveLog {
   /** Appends a row that grows the columns, changes the cash or splits the gross exposure off. */
   private recordChange(cash: number, marketValue: number, grossExposure: number): void {
     const i = this.steps;
-    if (i === this.market.length) this.growSteps();
+    if (i >= this.market.length) this.growSteps(i + 1);
     this.market[i] = marketValue;
     if (this.changes === 0 || !Object.is(cash, this.lastCash)) this.logCash(i, cash);
     const gross = this.gross;
@@ -208,6 +211,7 @@ export class EquityCurveLog {
   /** Writes the rows of the runs of marked steps kept so far (see recordMarks), in order. */
   private writeRuns(): void {
     const runs = this.runs, out = this.marked;
+    if (this.runsWritten < runs.length && this.market.length < this.steps) this.growSteps(this.steps);
     for (let k = this.runsWritten; k < runs.length; k++) {
       const at = runs.get(k, 0), n = runs.get(k, 1), from = runs.get(k, 2), q = runs.get(k, 3);
       const prices = this.runPrices[runs.get(k, 4)]!, m = runs.get(k, 5), g = runs.get(k, 6), market = this.market, gross = this.gross;
@@ -218,10 +222,13 @@ export class EquityCurveLog {
     this.runsWritten = runs.length;
   }
 
-  /** Grows the columns to hold at least `least` rows (and twice the rows so far). */
-  private growSteps(least = 0): void {
-    const n = this.steps;
-    this.market = grown(this.market, n, least);
-    if (this.gross !== undefined) this.gross = grown(this.gross, n, least);
+  /**
+   * Grows the columns to hold at least `least` rows (and twice the rows so far; the reserved rows at
+   * first). Runs' rows not written yet stay unwritten (zeros) in the copy.
+   */
+  private growSteps(least: number): void {
+    const n = this.steps, at = Math.max(least, this.reserve);
+    this.market = grown(this.market, n, at);
+    if (this.gross !== undefined) this.gross = grown(this.gross, n, at);
   }
 }
