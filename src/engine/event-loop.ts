@@ -145,6 +145,7 @@ export abstract class EventLoop {
       report: (event) => {
         if (this.capture !== undefined) this.observe(event);
       },
+      capturing: () => this.capture !== undefined,
       warn: (message) => this.warn(message),
     };
     this.fills = new FillPhase(context);

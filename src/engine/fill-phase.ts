@@ -3,7 +3,7 @@ import { toIso } from "../core/time.js";
 import type { Bar } from "../core/types.js";
 import { barAt } from "../data/bar-table.js";
 import { BpsSlippage } from "../execution/bps-slippage.js";
-import { ExecutionHandler } from "../execution/execution-handler.js";
+import { ExecutionHandler, executeInto, type ReusableFill } from "../execution/execution-handler.js";
 import { LinearCommission } from "../execution/linear-commission.js";
 import { capFillForRisk } from "./cap-fill-for-risk.js";
 import type { DeniedEvent } from "./events.js";
@@ -47,6 +47,8 @@ export class FillPhase {
    * state before such fills.
    */
   readonly closed: boolean;
+  /** The fill object closed fills write into when no step report keeps them (see executeInto). */
+  private readonly reused: ReusableFill = { type: "fill", ts: 0, orderId: 0, symbol: "", side: "buy", quantity: 0, requestedQuantity: 0, price: 0, commission: 0, slippage: 0 };
 
   constructor(context: PhaseContext) {
     this.x = context;
@@ -118,7 +120,10 @@ export class FillPhase {
       const cut = allowed < order.quantity;
       const toFill = cut ? { ...order, quantity: allowed } : order;
       const marketPrice = bar === undefined ? (atOpen ? c.open[row]! : c.close[row]!) : execution.marketPrice(bar);
-      let result = bar === undefined ? execution.executeAtPrice(toFill, marketPrice, ts, portfolio.cash) : execution.execute(toFill, bar, portfolio.cash);
+      // closed fills (the library's own execution) go through one reused fill object unless a step report keeps them
+      let result = bar !== undefined ? execution.execute(toFill, bar, portfolio.cash)
+        : this.closed ? executeInto(execution, toFill, marketPrice, ts, portfolio.cash, x.capturing() ? undefined : this.reused)
+          : execution.executeAtPrice(toFill, marketPrice, ts, portfolio.cash);
       let riskCut = false;
       if (result.type === "fill" && this.capFills && order.direction !== "exit") {
         const capped = capFillForRisk(x.riskManager, execution, toFill, result, marketPrice, bar, portfolio.cash, x.view);

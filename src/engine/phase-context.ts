@@ -35,6 +35,8 @@ export interface PhaseContext {
   nextOrderId(): number;
   /** Passes an event a phase made (a signal, an order, a fill or a denial) to the step report being captured, if any. */
   report(event: EngineEvent): void;
+  /** True while a step report is being captured (its events must be objects of their own). */
+  capturing(): boolean;
   /** Records a non-fatal issue once. */
   warn(message: string): void;
 }

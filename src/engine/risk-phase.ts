@@ -4,7 +4,7 @@ import { EventQueue } from "./event-queue.js";
 import type { DeniedEvent, OrderEvent, SignalEvent } from "./events.js";
 import type { PhaseContext } from "./phase-context.js";
 import { isPlainInstance } from "./plain-instance.js";
-import { routeSignal } from "./route-signal.js";
+import { routeSignal, type ReusableOrderRoute } from "./route-signal.js";
 
 /**
  * The strategy and risk phases of an engine step: `accept` checks, journals and queues what the
@@ -29,6 +29,8 @@ export class RiskPhase {
    * engine need not publish its state before such a risk step.
    */
   readonly closed: boolean;
+  /** The order route the risk step reads at once (see routeSignal). */
+  private readonly route: ReusableOrderRoute = { kind: "order", side: "buy", quantity: 0, stopPrice: undefined };
 
   constructor(context: PhaseContext) {
     this.x = context;
@@ -66,7 +68,7 @@ export class RiskPhase {
   private decide(signal: SignalEvent, s: number, T: number): void {
     const x = this.x;
     const held = x.portfolio.quantity[s]! + x.book.pendingQuantity(s);
-    const route = routeSignal(signal, held, x.allowShort, x.riskManager, x.view);
+    const route = routeSignal(signal, held, x.allowShort, x.riskManager, x.view, this.route);
     if (route.kind === "order") this.order(signal, s, T, route.side, route.quantity, route.stopPrice);
     else if (route.kind === "deny") {
       this.emit({ type: "denied", ts: T, symbol: signal.symbol, direction: signal.direction, code: route.code, message: route.message, details: route.details }, s);

@@ -11,6 +11,18 @@ export type SignalRoute =
 
 const IGNORE: SignalRoute = { kind: "ignore" };
 
+/** An order route whose fields can be written: the risk step's one reused route (see routeSignal's `into`). */
+export type ReusableOrderRoute = { kind: "order"; side: OrderSide; quantity: number; stopPrice: number | undefined };
+
+/** Returns the order route (side, quantity, stop), written into `into` when given. */
+function orderRoute(side: OrderSide, quantity: number, stopPrice: number | undefined, into: ReusableOrderRoute | undefined): SignalRoute {
+  if (into === undefined) return { kind: "order", side, quantity, stopPrice };
+  into.side = side;
+  into.quantity = quantity;
+  into.stopPrice = stopPrice;
+  return into;
+}
+
 /**
  * Returns what the risk step makes of a signal, given `held`, the signed quantity held plus the
  * quantity of orders still waiting for the symbol:
@@ -22,17 +34,18 @@ const IGNORE: SignalRoute = { kind: "ignore" };
  *   `evaluate`, one call to it replaces `canTrade` and `computeQuantity` for entries, and the order's
  *   stop is the decision's (else the signal's); without it the order carries the signal's stop.
  * A risk refusal is a denial with the risk manager's code. Throws for a quantity that is not a finite
- * number >= 0 (a risk manager bug).
+ * number >= 0 (a risk manager bug). An order route is written into `into` when given (a caller that
+ * reads it at once need not get a new object per signal).
  * @example
  * routeSignal(signal, 0, false, new FixedFractionRisk(), view); // { kind: "order", side: "buy", quantity: 30 }
  */
-export function routeSignal(signal: SignalEvent, held: number, allowShort: boolean, risk: RiskManager, view: PortfolioView): SignalRoute {
+export function routeSignal(signal: SignalEvent, held: number, allowShort: boolean, risk: RiskManager, view: PortfolioView, into?: ReusableOrderRoute): SignalRoute {
   const { direction, symbol } = signal;
   if (direction === "exit") {
     if (held === 0) return IGNORE;
     const check = risk.canTrade(signal, view);
     if (!check.allowed) return { kind: "deny", code: check.code, message: check.message, details: { ...check.details } };
-    return { kind: "order", side: held > 0 ? "sell" : "buy", quantity: Math.abs(held), stopPrice: signal.stopPrice };
+    return orderRoute(held > 0 ? "sell" : "buy", Math.abs(held), signal.stopPrice, into);
   }
   const want = direction === "long" ? 1 : -1;
   if (want < 0 && !allowShort) {
@@ -62,5 +75,5 @@ export function routeSignal(signal: SignalEvent, held: number, allowShort: boole
   if (quantity === 0) {
     return { kind: "deny", code: "ZERO_QUANTITY", message: `${direction} signal for ${symbol} denied: the risk manager sized it at ${raw} units (below 1)`, details: { computedQuantity: raw, equity: view.equity } };
   }
-  return { kind: "order", side: want > 0 ? "buy" : "sell", quantity, stopPrice };
+  return orderRoute(want > 0 ? "buy" : "sell", quantity, stopPrice, into);
 }

@@ -58,28 +58,7 @@ export class ExecutionHandler {
    * unless `execute` or `marketPrice` are overridden.
    */
   executeAtPrice(order: OrderEvent, market: number, ts: number, cash: number): FillEvent | DeniedEvent {
-    const side = order.side;
-    let quantity = order.quantity;
-    let price = this.slippage.fillPrice(side, market, quantity);
-    let commission = this.commission.commission(quantity, price);
-    if (side === "buy" && quantity * price + commission > cash) {
-      quantity = this.affordable(order, market, cash);
-      price = this.slippage.fillPrice(side, market, quantity);
-      commission = quantity > 0 ? this.commission.commission(quantity, price) : 0;
-    } else if (side === "sell" && cash + (quantity * price - commission) < 0) {
-      quantity = 0;
-    }
-    if (quantity === 0) {
-      return {
-        type: "denied", ts, symbol: order.symbol, direction: order.direction, code: "INSUFFICIENT_CASH",
-        message: `order ${order.id} (${side} ${order.quantity} ${order.symbol}) cannot fill: cash ${round(cash)} does not cover one unit at ${round(price)} plus commission`,
-        details: { cash, price, requestedQuantity: order.quantity, commission }, orderId: order.id,
-      };
-    }
-    return {
-      type: "fill", ts, orderId: order.id, symbol: order.symbol, side, quantity, requestedQuantity: order.quantity,
-      price, commission, slippage: Math.abs(price - market) * quantity,
-    };
+    return executeInto(this, order, market, ts, cash, undefined);
   }
 
   /**
@@ -102,18 +81,63 @@ export class ExecutionHandler {
   executeStop(order: OrderEvent, market: number, ts: number, cash: number): FillEvent | DeniedEvent {
     return this.executeAtPrice(order, market, ts, cash);
   }
+}
 
-  /** Returns the largest whole quantity up to the order's whose cost (with commission) fits in cash. */
-  private affordable(order: OrderEvent, market: number, cash: number): number {
-    let lo = 0, hi = order.quantity;
-    for (let step = 0; lo < hi && step < 64; step++) {
-      const mid = lo + Math.ceil((hi - lo) / 2);
-      const price = this.slippage.fillPrice("buy", market, mid);
-      if (mid * price + this.commission.commission(mid, price) <= cash) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+/** A FillEvent whose fields can be written: the engine's one reused fill (see executeInto). */
+export type ReusableFill = { -readonly [K in keyof FillEvent]: FillEvent[K] };
+
+/**
+ * What `handler.executeAtPrice` returns (the library's own), with the fill written into `into` when
+ * given instead of a new object: the engine fills through one object when nobody keeps its fills (no
+ * step report is captured; the journal and the portfolio copy what they need).
+ * @example
+ * const result = executeInto(handler, order, 100.5, ts, cash, undefined); // as handler.executeAtPrice(order, 100.5, ts, cash)
+ */
+export function executeInto(handler: ExecutionHandler, order: OrderEvent, market: number, ts: number, cash: number, into: ReusableFill | undefined): FillEvent | DeniedEvent {
+  const side = order.side, slippage = handler.slippage, commissions = handler.commission;
+  let quantity = order.quantity;
+  let price = slippage.fillPrice(side, market, quantity);
+  let commission = commissions.commission(quantity, price);
+  if (side === "buy" && quantity * price + commission > cash) {
+    quantity = affordable(handler, order, market, cash);
+    price = slippage.fillPrice(side, market, quantity);
+    commission = quantity > 0 ? commissions.commission(quantity, price) : 0;
+  } else if (side === "sell" && cash + (quantity * price - commission) < 0) {
+    quantity = 0;
   }
+  if (quantity === 0) {
+    return {
+      type: "denied", ts, symbol: order.symbol, direction: order.direction, code: "INSUFFICIENT_CASH",
+      message: `order ${order.id} (${side} ${order.quantity} ${order.symbol}) cannot fill: cash ${round(cash)} does not cover one unit at ${round(price)} plus commission`,
+      details: { cash, price, requestedQuantity: order.quantity, commission }, orderId: order.id,
+    };
+  }
+  const slipped = Math.abs(price - market) * quantity;
+  if (into === undefined) {
+    return { type: "fill", ts, orderId: order.id, symbol: order.symbol, side, quantity, requestedQuantity: order.quantity, price, commission, slippage: slipped };
+  }
+  into.ts = ts;
+  into.orderId = order.id;
+  into.symbol = order.symbol;
+  into.side = side;
+  into.quantity = quantity;
+  into.requestedQuantity = order.quantity;
+  into.price = price;
+  into.commission = commission;
+  into.slippage = slipped;
+  return into;
+}
+
+/** Returns the largest whole quantity up to the order's whose cost (with commission) fits in cash. */
+function affordable(handler: ExecutionHandler, order: OrderEvent, market: number, cash: number): number {
+  let lo = 0, hi = order.quantity;
+  for (let step = 0; lo < hi && step < 64; step++) {
+    const mid = lo + Math.ceil((hi - lo) / 2);
+    const price = handler.slippage.fillPrice("buy", market, mid);
+    if (mid * price + handler.commission.commission(mid, price) <= cash) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 const round = (x: number): string => String(Math.round(x * 100) / 100);

@@ -37,6 +37,17 @@ describe("routeSignal", () => {
     expect(routeSignal(signal(direction), held, allowShort, five, view)).toMatchObject({ kind: "deny", code });
   });
 
+  it("writes an order route into the object it is given, and makes a new one otherwise", () => {
+    const into = { kind: "order" as const, side: "buy" as const, quantity: 0, stopPrice: undefined as number | undefined };
+    const route = routeSignal({ ...signal("short"), stopPrice: 25 }, 3, true, five, view, into);
+    expect(route).toBe(into);
+    expect(into).toEqual({ kind: "order", side: "sell", quantity: 8, stopPrice: 25 });
+    expect(routeSignal(signal("exit"), -4, true, five, view, into)).toBe(into);
+    expect(into).toEqual({ kind: "order", side: "buy", quantity: 4, stopPrice: undefined });
+    expect(routeSignal(signal("exit"), 0, false, five, view, into)).toEqual({ kind: "ignore" });
+    expect(routeSignal(signal("long"), 0, false, five, view)).not.toBe(routeSignal(signal("long"), 0, false, five, view));
+  });
+
   it("sizes with the risk manager, rounding down, and denies a size below one unit", () => {
     expect(routeSignal(signal("long"), 0, false, new FixedFractionRisk({ fraction: 0.05 }), view)).toEqual({ kind: "order", side: "buy", quantity: 25 });
     expect(routeSignal(signal("long"), 0, false, { name: "tiny", canTrade: five.canTrade, computeQuantity: () => 0.7 }, view)).toMatchObject({ kind: "deny", code: "ZERO_QUANTITY", details: { computedQuantity: 0.7 } });

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DataHandler } from "../../src/data/data-handler.js";
 import { BacktestEngine } from "../../src/engine/backtest-engine.js";
+import type { FillEvent } from "../../src/engine/events.js";
+import { until } from "../../src/engine/step-target.js";
 import type { ExecutionHandlerOptions } from "../../src/execution/execution-handler.js";
 import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
 import type { Strategy } from "../../src/strategy/strategy.js";
@@ -57,4 +59,20 @@ describe("one symbol's scan across trades (a run with the library's fills and th
     expect(rows(stepped.equity)).toEqual(rows(whole.equity));
     expect(stepped.tradeList).toEqual(whole.tradeList);
   });
+
+  it("gives step reports fills of their own, which keep their values as later fills are made", () => {
+    const engine = new BacktestEngine({ handlers: [DataHandler.fromTable(randomWalkBars(600, "AAA", 3))], strategy: new SmaCrossStrategy({ fast: 3, slow: 9 }), execution: { slippage: { bps: 5 } } });
+    const fills: FillEvent[] = [];
+    for (let k = 0; k < 6; k++) {
+      const report = engine.stepUntil(until.nextFill());
+      fills.push(...(report.events.filter((e) => e.type === "fill") as FillEvent[]));
+    }
+    const copies = fills.map((f) => ({ ...f }));
+    engine.run();
+    expect(new Set(fills).size).toBe(fills.length);
+    expect(fills).toEqual(copies);
+    const journalFills = rows(engine.results().journal).filter((r) => (r as { type: string }).type === "fill").slice(0, fills.length);
+    expect(journalFills.map((r) => (r as { price: number }).price)).toEqual(fills.map((f) => f.price));
+  });
 });
+
