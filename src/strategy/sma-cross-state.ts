@@ -86,10 +86,19 @@ export class SmaCrossState {
    * arithmetic as `add`, with the state in locals, because it runs once per bar over long stretches.
    */
   scanCross(closes: Float64Array, from: number, to: number): number {
+    const r = this.seen < this.slow ? this.scanWarmingUp(closes, from, to) : from;
+    return r < to && this.seen >= this.slow ? this.scanWarm(closes, r, to) : r;
+  }
+
+  /**
+   * scanCross until the averages are warm (`seen` reaches `slow`): no cross can come before, since the
+   * side is first set then.
+   */
+  private scanWarmingUp(closes: Float64Array, from: number, to: number): number {
     const window = this.window, slow = this.slow, fast = this.fast;
     let head = this.head, fastHead = this.fastHead, seen = this.seen, fastSum = this.fastSum, slowSum = this.slowSum, side = this.side;
-    let r = from, crossed = false;
-    while (r < to && !crossed) {
+    let r = from;
+    while (r < to && seen < slow) {
       const close = closes[r++]!;
       if (close !== close) continue;
       const oldSlow = seen >= slow ? window[head]! : 0;
@@ -113,9 +122,52 @@ export class SmaCrossState {
       if (seen < slow) continue;
       const a = fastSum / fast, b = slowSum / slow;
       const next = a > b ? 1 : a < b ? -1 : 0; // 0 also when either is NaN
+      if (next !== 0) side = next;
+    }
+    this.head = head;
+    this.fastHead = fastHead;
+    this.seen = seen;
+    this.fastSum = fastSum;
+    this.slowSum = slowSum;
+    this.side = side;
+    return r;
+  }
+
+  /**
+   * scanCross once the averages are warm: both leaving values are in the window, and the slot of the
+   * one leaving the fast sum moves with the head (the loop that runs over nearly every bar).
+   */
+  private scanWarm(closes: Float64Array, from: number, to: number): number {
+    const window = this.window, slow = this.slow, fast = this.fast;
+    let head = this.head, fastHead = this.fastHead, seen = this.seen, fastSum = this.fastSum, slowSum = this.slowSum, side = this.side;
+    let f = head - fast;
+    if (f < 0) f += slow;
+    let r = from, crossed = false;
+    while (r < to) {
+      const close = closes[r++]!;
+      if (close !== close) continue;
+      const oldSlow = window[head]!, oldFast = window[f]!;
+      window[head] = close;
+      fastSum += close - oldFast;
+      slowSum += close - oldSlow;
+      seen++;
+      if (++f === slow) f = 0;
+      if (++fastHead === fast) {
+        fastHead = 0;
+        fastSum = windowSum(window, head, fast);
+      }
+      if (head + 1 === slow) {
+        slowSum = windowSum(window, head, slow);
+        head = 0;
+      } else {
+        head++;
+      }
+      const a = fastSum / fast, b = slowSum / slow;
+      const next = a > b ? 1 : a < b ? -1 : 0; // 0 also when either is NaN
       if (next === 0 || next === side) continue;
       crossed = side !== 0;
       side = next;
+      if (crossed) break;
     }
     this.head = head;
     this.fastHead = fastHead;
