@@ -1,13 +1,14 @@
 const CHUNK_ROWS = 4096;
 
-/** Rows in the first chunk before it is grown (by doubling, up to CHUNK_ROWS). */
-const FIRST_ROWS = 64;
+/** Rows in the first chunk before it is grown (four times, up to CHUNK_ROWS: at most two copies). */
+const FIRST_ROWS = 256;
 
 /**
  * Rows of `stride` numbers, appended one at a time into Float64 chunks: the engine's recorders write a
  * row with one capacity check and never copy what they stored when they grow (a full chunk of
- * CHUNK_ROWS rows is kept and a new one started). The first chunk starts small and doubles up to
- * CHUNK_ROWS (copying only those first rows), so a store that gets few rows, or none, costs little.
+ * CHUNK_ROWS rows is kept and a new one started). The first chunk starts small and grows four times
+ * at a time up to CHUNK_ROWS (copying only those first rows), so a store that gets few rows, or none,
+ * costs little.
  * Writing is `const o = store.append(); store.chunk[o + k] = x` (read `chunk` after `append`: the first
  * chunk is replaced as it grows); reading back is `store.get(row, k)`.
  * @example
@@ -39,8 +40,8 @@ export class RowStore {
     if (o === this.chunk.length) {
       const full = CHUNK_ROWS * this.stride;
       if (this.chunks.length === 1 && o < full) {
-        // the first chunk grows: twice the rows, at least FIRST_ROWS, at most CHUNK_ROWS
-        const grown = new Float64Array(Math.min(full, Math.max(FIRST_ROWS * this.stride, 2 * o)));
+        // the first chunk grows: four times the rows, at least FIRST_ROWS, at most CHUNK_ROWS
+        const grown = new Float64Array(Math.min(full, Math.max(FIRST_ROWS * this.stride, 4 * o)));
         grown.set(this.chunk);
         this.chunk = this.chunks[0] = grown;
       } else {

@@ -15,13 +15,13 @@ describe("RowStore", () => {
       if (i > 4096 && i < 8192) expect(store.chunk).toBe(chunkAt4096);
     }
     expect(store.length).toBe(12_000);
-    for (const i of [0, 1, 63, 64, 65, 127, 128, 4095, 4096, 4097, 8191, 8192, 11_999]) expect([store.get(i, 0), store.get(i, 1), store.get(i, 2)]).toEqual([i, i * 0.5, -i]);
+    for (const i of [0, 1, 255, 256, 257, 1023, 1024, 4095, 4096, 4097, 8191, 8192, 11_999]) expect([store.get(i, 0), store.get(i, 1), store.get(i, 2)]).toEqual([i, i * 0.5, -i]);
   });
 
   it("holds no memory before the first row, and a small first chunk after it", () => {
     const store = new RowStore(7);
     expect(store.chunk.length).toBe(0);
     store.append();
-    expect(store.chunk.length).toBe(64 * 7);
+    expect(store.chunk.length).toBe(256 * 7);
   });
 });
