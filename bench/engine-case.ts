@@ -7,7 +7,7 @@ import { DataHandler } from "../src/data/data-handler.js";
 import { BacktestEngine } from "../src/engine/backtest-engine.js";
 import { SmaCrossStrategy } from "../src/strategy/sma-cross-strategy.js";
 import { longSeries, plainLoopEntries, sharedCalendar } from "./standard-data.js";
-import { medianSeconds } from "./harness.js";
+import { steadyMedianSeconds } from "./harness.js";
 
 const which = process.argv[2] ?? "b";
 const t0 = performance.now();
@@ -20,22 +20,25 @@ const tables = which === "a" ? [real] : which === "b" ? [longSeries(realColumns,
 const handlers = tables.map((t) => DataHandler.fromTable(t));
 const bars = handlers.reduce((n, h) => n + h.length!, 0);
 
-// Both the engine and the plain loop: 4 discarded warm-up runs, then the median of 5. (Until Nov 2026 the
-// engine had 1 warm-up and the median of 3, the loop 1 and 5: the engine's median then still included the
-// JIT's and heap's settling, about 40% slower on the first timed run of case b.)
-const WARMUPS = 4, RUNS = 5;
+// Both the engine and the plain loop: at least 4 discarded warm-up runs and 0.3 s of them, then the median
+// of at least 5 timed runs and 0.2 s of them (the long cases b and c get 4 and 5; the 5,105 bars of case a
+// run hundreds of times, enough for the JIT to settle). (Until Nov 2026 the engine had 1 warm-up and the
+// median of 3, the loop 1 and 5: the engine's median then still included the JIT's and heap's settling,
+// about 40% slower on the first timed run of case b; then 4 and 5 for every case, which left case a's
+// 5,105 bars measured before the JIT had settled.)
+const STEADY = { warmups: 4, warmupSeconds: 0.3, runs: 5, runSeconds: 0.2 };
 let trades = 0;
-const runSeconds = medianSeconds(() => {
+const runSeconds = steadyMedianSeconds(() => {
   const engine = new BacktestEngine({ handlers, strategy: new SmaCrossStrategy({ fast: 10, slow: 30 }), initialCash: 1e80 });
   const result = engine.run();
   // entries decided: closed round trips + positions still open + entry orders decided on the last bar, never filled
   trades = result.summary.tradeCount + result.openPositions.length + result.openOrders.filter((o) => o.side === "buy").length;
-}, RUNS, WARMUPS);
+}, STEADY);
 let plainEntries = 0;
-const plainSeconds = medianSeconds(() => {
+const plainSeconds = steadyMedianSeconds(() => {
   plainEntries = 0;
   for (const h of handlers) plainEntries += plainLoopEntries(h.columns!.close);
-}, RUNS, WARMUPS);
+}, STEADY);
 console.log(JSON.stringify({
   case: which, bars, loadSeconds, runSeconds, plainSeconds, engineEntries: trades, plainEntries,
   maxRssMb: peakRssMb(),

@@ -35,6 +35,29 @@ export function medianSeconds(fn: () => unknown, runs = 3, warmup: boolean | num
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * Like medianSeconds, with warm-up and timed runs set by time as well as by count: at least
+ * `warmups` discarded runs and `warmupSeconds` of them, then at least `runs` timed runs and
+ * `runSeconds` of them; returns the median. A short case (a few thousand bars) then runs often
+ * enough for the JIT to settle and for its median to be more than a few noisy runs; a long one is
+ * run as medianSeconds would.
+ */
+export function steadyMedianSeconds(fn: () => unknown, options: { runs: number; warmups: number; warmupSeconds: number; runSeconds: number }): number {
+  const warmUntil = process.hrtime.bigint() + BigInt(Math.round(options.warmupSeconds * 1e9));
+  for (let w = 0; w < options.warmups || process.hrtime.bigint() < warmUntil; w++) fn();
+  const times: number[] = [];
+  let spent = 0;
+  while (times.length < options.runs || spent < options.runSeconds) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    times.push(seconds);
+    spent += seconds;
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
 const fmt = (x: number): string =>
   x >= 100 ? Math.round(x).toLocaleString("en-US") : x >= 1 ? x.toFixed(2) : x.toPrecision(3);
 
