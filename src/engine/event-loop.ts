@@ -115,7 +115,7 @@ export abstract class EventLoop {
     this.cursor = stepCursor(this.o.handlers);
     const longest = this.columns.reduce((n, c) => Math.max(n, c.tsClose.length), 0);
     // The portfolio's own recorder stays unused: the loop keeps the curve in `equity`.
-    this.portfolio = new Portfolio({ initialCash: this.o.initialCash, symbols: this.symbols, capacity: { steps: 16, bars: 16 } });
+    this.portfolio = new Portfolio({ initialCash: this.o.initialCash, symbols: this.symbols, capacity: { steps: 16, bars: 16 }, bars: this.columns });
     this.equity = new EquityCurveLog(longest);
     this.symbolCurves = new SymbolCurveLog();
     this.book = new OrderBook(this.symbols.length);

@@ -2,23 +2,21 @@ import type { BarColumns } from "../core/types.js";
 import type { Portfolio } from "../portfolio/portfolio.js";
 
 /**
- * The excursion ranges (MAE/MFE) of the open positions, caught up from the high and low columns at
- * each symbol's fills instead of bar by bar: it returns nothing, and widens the portfolio's range of a
- * symbol's position by the bars it was held over since the last catch-up. The position is the same over
- * all of them, since only the symbol's own fills change it, and a max and a min come out the same either
- * way. It keeps, per symbol, the first row not added yet.
+ * The excursion ranges (MAE/MFE) of the open positions, caught up at each symbol's fills instead of
+ * bar by bar: it returns nothing, and tells the portfolio the bar rows a symbol's position was held over
+ * since the last catch-up (Portfolio.holdRows, which reads their highs and lows when the round trip is
+ * read). The position is the same over all of them, since only the symbol's own fills change it, and a
+ * max and a min come out the same either way. It keeps, per symbol, the first row not added yet.
  * @example
  * const ranges = new ExcursionCatchUp(columns, portfolio);
  * ranges.catchUp(s, row); // before a fill on bar `row` (fills at the open)
  */
 export class ExcursionCatchUp {
-  private readonly columns: readonly BarColumns[];
   private readonly portfolio: Portfolio;
   /** Per symbol, the first row whose high and low have not been added to its position's range yet. */
   private readonly nextRow: Int32Array;
 
   constructor(columns: readonly BarColumns[], portfolio: Portfolio) {
-    this.columns = columns;
     this.portfolio = portfolio;
     this.nextRow = new Int32Array(columns.length);
   }
@@ -33,13 +31,6 @@ export class ExcursionCatchUp {
     const from = this.nextRow[s]!;
     this.nextRow[s] = end;
     if (end <= from || this.portfolio.quantity[s] === 0) return;
-    const high = this.columns[s]!.high, low = this.columns[s]!.low;
-    let hi = -Infinity, lo = Infinity;
-    for (let r = from; r < end; r++) {
-      const h = high[r]!, l = low[r]!;
-      if (h > hi) hi = h;
-      if (l < lo) lo = l;
-    }
-    this.portfolio.observeRange(s, hi, lo);
+    this.portfolio.holdRows(s, from, end);
   }
 }

@@ -13,6 +13,11 @@ export interface PortfolioOptions {
   readonly symbols: readonly string[];
   /** Rows to reserve in the equity curve (steps) and the per-symbol curves (bars), to avoid regrowing. Default 1024 each. */
   readonly capacity?: { readonly steps: number; readonly bars: number };
+  /**
+   * Per symbol (in `symbols` order), the highs and lows of its bars, when positions are said to be
+   * held over bar rows (`holdRows`): a round trip's excursion over them is found when the trip is read.
+   */
+  readonly bars?: readonly { readonly high: Float64Array; readonly low: Float64Array }[];
 }
 
 /**
@@ -62,11 +67,15 @@ export class Portfolio {
   private readonly openCommission: Float64Array;
   private readonly high: Float64Array;
   private readonly low: Float64Array;
+  /** Per symbol, the bar rows [rowsFrom, rowsTo) its open position was held over (see holdRows; -1: none). */
+  private readonly rowsFrom: Float64Array;
+  private readonly rowsTo: Float64Array;
+  private readonly bars: PortfolioOptions["bars"];
   /**
    * The round trips as numbers (symbol, long, the numeric fields of RoundTrip in order, then 1 for a stop exit): a long run
    * closes many thousands, and objects kept alive that long cost the garbage collector far more than rows.
    */
-  private readonly trips = new RowStore(14);
+  private readonly trips = new RowStore(16);
   private readonly tripObjects: RoundTrip[] = [];
   /** markRows' market value and gross exposure after its last step. */
   private readonly marked = new Float64Array(2);
@@ -88,6 +97,9 @@ export class Portfolio {
     this.openCommission = new Float64Array(k);
     this.high = new Float64Array(k);
     this.low = new Float64Array(k);
+    this.rowsFrom = new Float64Array(k).fill(-1);
+    this.rowsTo = new Float64Array(k).fill(-1);
+    this.bars = options.bars;
     this.curves = new EquityRecorder(options.capacity?.steps, options.capacity?.bars);
   }
 
@@ -95,21 +107,29 @@ export class Portfolio {
   get roundTrips(): RoundTrip[] {
     const out = this.tripObjects, trips = this.trips;
     for (let i = out.length; i < trips.length; i++) {
-      const long = trips.get(i, 1) === 1;
+      const long = trips.get(i, 1) === 1, s = trips.get(i, 0), entryPrice = trips.get(i, 5);
+      let high = trips.get(i, 11), low = trips.get(i, 12);
+      const rowsFrom = trips.get(i, 14);
+      if (rowsFrom >= 0) {
+        const [hi, lo] = rowRange(this.bars![s]!, rowsFrom, trips.get(i, 15));
+        if (hi > high) high = hi;
+        if (lo < low) low = lo;
+      }
+      const up = Math.max(0, high - entryPrice), down = Math.max(0, entryPrice - low);
       const trip: RoundTrip = {
-        symbol: this.symbols[trips.get(i, 0)]!,
+        symbol: this.symbols[s]!,
         side: long ? "long" : "short",
         quantity: trips.get(i, 2),
         entryTs: trips.get(i, 3),
         exitTs: trips.get(i, 4),
-        entryPrice: trips.get(i, 5),
+        entryPrice,
         exitPrice: trips.get(i, 6),
         pnl: trips.get(i, 7),
         returnFraction: trips.get(i, 8),
         commission: trips.get(i, 9),
         barsHeld: trips.get(i, 10),
-        mae: trips.get(i, 11),
-        mfe: trips.get(i, 12),
+        mae: long ? down : up,
+        mfe: long ? up : down,
       };
       // exitReason is left out for signal exits (absent means "signal"), so trips read as they always did.
       out.push(trips.get(i, 13) === 1 ? { ...trip, exitReason: "stop" } : trip);
@@ -197,6 +217,23 @@ export class Portfolio {
   }
 
   /**
+   * Widens the excursion range of the open position of symbol `s` by the highs and lows of its bar rows
+   * `from`..`to - 1` (of the `bars` option), as observeRange per row would: rows that follow the ones
+   * held so far are only noted, and read when the round trip is (see roundTrips), since a max and a min
+   * come out the same either way; others are read now.
+   */
+  holdRows(s: number, from: number, to: number): void {
+    if (this.quantity[s] === 0 || to <= from) return;
+    if (this.rowsTo[s] === from || this.rowsFrom[s] < 0) {
+      if (this.rowsFrom[s] < 0) this.rowsFrom[s] = from;
+      this.rowsTo[s] = to;
+      return;
+    }
+    const [hi, lo] = rowRange(this.bars![s]!, from, to);
+    this.observeRange(s, hi, lo);
+  }
+
+  /**
    * Applies a fill of symbol `s`: marks the symbol at `marketPrice` (the fill's price before slippage),
    * moves cash, and opens, adds to, reduces, closes or reverses the position, recording a round trip
    * for any closed quantity. `row` is the fill bar's index in the symbol's bars (for bars held);
@@ -242,6 +279,7 @@ export class Portfolio {
     this.openCommission[s] = commission;
     this.high[s] = marketPrice;
     this.low[s] = marketPrice;
+    this.rowsFrom[s] = this.rowsTo[s] = -1;
   }
 
   /** Sets a position and re-adds the market value and gross exposure from scratch (fills are rare; marks are O(1)). */
@@ -268,7 +306,6 @@ export class Portfolio {
     this.openCommission[s]! -= entryCommission;
     const commission = entryCommission + exitCommission;
     const pnl = gross - commission;
-    const up = Math.max(0, this.high[s]! - entryPrice), down = Math.max(0, entryPrice - this.low[s]!);
     const trips = this.trips, o = trips.append(), t = trips.chunk;
     t[o] = s;
     t[o + 1] = long ? 1 : 0;
@@ -281,8 +318,23 @@ export class Portfolio {
     t[o + 8] = pnl / (entryPrice * closed);
     t[o + 9] = commission;
     t[o + 10] = row - this.entryRow[s]!;
-    t[o + 11] = long ? down : up;
-    t[o + 12] = long ? up : down;
+    // the excursion range so far: its high and low, and the bar rows held (read with the trip)
+    t[o + 11] = this.high[s]!;
+    t[o + 12] = this.low[s]!;
     t[o + 13] = exitReason === "stop" ? 1 : 0;
+    t[o + 14] = this.rowsFrom[s]!;
+    t[o + 15] = this.rowsTo[s]!;
   }
+}
+
+/** Returns the highest high and the lowest low of rows `from`..`to - 1` (NaNs left out; -Infinity and Infinity without rows). */
+function rowRange(bars: { readonly high: Float64Array; readonly low: Float64Array }, from: number, to: number): [number, number] {
+  const high = bars.high, low = bars.low;
+  let hi = -Infinity, lo = Infinity;
+  for (let r = from; r < to; r++) {
+    const h = high[r]!, l = low[r]!;
+    if (h > hi) hi = h;
+    if (l < lo) lo = l;
+  }
+  return [hi, lo];
 }
