@@ -169,7 +169,18 @@ export abstract class FastLoop extends EventLoop {
    */
   private strategyPhase(n: number): void {
     const strategy = this.o.strategy, view = this.view, symbols = this.symbols, columns = this.columns, risk = this.risk;
-    const stepSymbols = this.stepSymbols, stepRows = this.stepRows;
+    const stepSymbols = this.stepSymbols, stepRows = this.stepRows, ahead = this.ahead;
+    if (ahead !== undefined) {
+      // the scan ran ahead: only bars from a symbol's due row on can signal (see ScanAhead.due)
+      const due = ahead.due;
+      for (let i = 0; i < n; i++) {
+        const s = stepSymbols[i]!, row = stepRows[i]!;
+        if (row < due[s]!) continue;
+        const out = ahead.at(s, row);
+        if (out !== undefined) risk.accept(out, columns[s]!.tsClose[row]!, s);
+      }
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const s = stepSymbols[i]!, row = stepRows[i]!;
       const out = this.scanned !== undefined ? this.takeScanned()

@@ -32,6 +32,11 @@ export class ScanAhead {
   /** Per symbol, the row whose signals the scan found (`found[s]`), or -1. */
   private readonly foundRow: Int32Array;
   private readonly found: StrategyOutput[];
+  /**
+   * Per symbol, the first row whose bar `at` must see: the row of the signal found, or the first row
+   * not scanned. For earlier rows `at` returns undefined and need not be asked.
+   */
+  readonly due: Int32Array;
   private readonly stop: ScanStop = { row: 0, signal: undefined };
 
   constructor(strategy: Strategy, scan: SignalScan, columns: readonly BarColumns[], symbols: readonly string[]) {
@@ -43,11 +48,13 @@ export class ScanAhead {
     this.end = new Int32Array(symbols.length);
     this.foundRow = new Int32Array(symbols.length).fill(-1);
     this.found = symbols.map(() => undefined);
+    this.due = new Int32Array(symbols.length);
   }
 
   /** Starts from the strategy having taken the rows before `next[s]` of each symbol, scanning up to `end[s]`. */
   start(next: Int32Array, end: Int32Array): void {
     this.taken.set(next);
+    this.due.set(next);
     this.end.set(end);
     this.foundRow.fill(-1);
     this.found.fill(undefined);
@@ -64,11 +71,13 @@ export class ScanAhead {
         this.found[s] = stop.signal;
         stop.signal = undefined;
       }
+      this.due[s] = this.foundRow[s]! >= 0 ? this.foundRow[s]! : stop.row;
     }
     if (row !== this.foundRow[s]) return undefined;
     const out = this.found[s];
     this.foundRow[s] = -1;
     this.found[s] = undefined;
+    this.due[s] = this.taken[s]!;
     return out;
   }
 }
