@@ -53,6 +53,8 @@ export class Journal {
   private readonly stringIndex = new Map<string, number>();
   private lastText = "";
   private lastTextIndex = -1;
+  private otherText = "";
+  private otherTextIndex = -1;
 
   /** `capacity` is a hint kept for compatibility: rows are stored in chunks of fixed size. */
   constructor(capacity = 1024) {
@@ -243,14 +245,21 @@ export class Journal {
     return { ts, type, symbol, ref };
   }
 
+  /** Returns the index of `text` in the string table, adding it if new (the two texts used last are remembered: entries and exits alternate). */
   private intern(text: string): number {
     if (text === this.lastText && this.lastTextIndex >= 0) return this.lastTextIndex;
-    let i = this.stringIndex.get(text);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(text);
-      this.stringIndex.set(text, i);
+    let i: number | undefined;
+    if (text === this.otherText && this.otherTextIndex >= 0) i = this.otherTextIndex;
+    else {
+      i = this.stringIndex.get(text);
+      if (i === undefined) {
+        i = this.strings.length;
+        this.strings.push(text);
+        this.stringIndex.set(text, i);
+      }
     }
+    this.otherText = this.lastText;
+    this.otherTextIndex = this.lastTextIndex;
     this.lastText = text;
     this.lastTextIndex = i;
     return i;
