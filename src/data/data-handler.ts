@@ -22,6 +22,8 @@ export class DataHandler {
   private readonly source: Iterable<BarInput> | undefined;
   private readonly tableRef: arrow.Table | undefined;
   private breaks: Int32Array | undefined = undefined;
+  /** Whether other handlers share this one's calendar (see sharesCalendarWith). */
+  private calendars: WeakMap<DataHandler, boolean> | undefined = undefined;
 
   private constructor(info: SymbolInfo, cols: BarColumns | undefined, source: Iterable<BarInput> | undefined, table: arrow.Table | undefined) {
     this.info = checkSymbolInfo(info);
@@ -58,6 +60,25 @@ export class DataHandler {
   /** The number of bars when known in advance (table-backed), else undefined. */
   get length(): number | undefined {
     return this.cols?.tsClose.length;
+  }
+
+  /**
+   * True when `other`'s bars close at exactly this handler's times, row for row (one calendar, as for a
+   * universe on one exchange): the engine then steps both without reading their times apart. Found in
+   * one pass per pair on first use and kept: a table's columns do not change.
+   * @example
+   * DataHandler.fromTable(a).sharesCalendarWith(DataHandler.fromTable(b)); // true for the same close times
+   */
+  sharesCalendarWith(other: DataHandler): boolean {
+    if (other === this) return true;
+    let known = this.calendars?.get(other);
+    if (known === undefined) {
+      const a = this.cols?.tsClose, b = other.cols?.tsClose;
+      known = a !== undefined && b !== undefined && a.length === b.length;
+      for (let r = 0; known && r < a!.length; r++) if (a![r] !== b![r]) known = false;
+      (this.calendars ??= new WeakMap()).set(other, known);
+    }
+    return known;
   }
 
   /**

@@ -19,7 +19,9 @@ import { SingleCursor } from "./single-cursor.js";
  * step has one bar per symbol at most and the cursor, when brought up to date, passes the order
  * checks it would have made (anything else is left to `runStep`, which throws the cursor's errors
  * where it always did). Over one symbol, the strategy's scan takes the rows in stretches, and when fills
- * and risk steps run no outside code it goes on across trades (see scanRows). Over several symbols, a whole run whose fills and risk steps run no outside
+ * and risk steps run no outside code it goes on across trades (see scanRows). Several symbols on one
+ * calendar (DataHandler.sharesCalendarWith) at the same row are stepped together, row by row, without
+ * reading each one's times. Over several symbols, a whole run whose fills and risk steps run no outside
  * code lets the strategy's scan run ahead per symbol (ScanAhead) while every symbol's rows are sorted
  * to the end: the steps then take all of them, so the strategy ends in the state of one step at a
  * time (only a step that throws, after which the engine must be reset, can leave it ahead).
@@ -41,6 +43,8 @@ export abstract class FastLoop extends EventLoop {
   private readonly nextBreak: Int32Array;
   /** Per symbol, the end of the rows that quiet steps may take, as sortedEnd last found it. */
   private readonly sortedTo: Int32Array;
+  /** True when there are several symbols and all share the first one's calendar (DataHandler.sharesCalendarWith). */
+  private readonly oneCalendar: boolean;
   /** The strategy's scan run ahead per symbol (several symbols, see ScanAhead), while `ahead` is set. */
   private scanAhead: ScanAhead | undefined = undefined;
   private ahead: ScanAhead | undefined = undefined;
@@ -52,6 +56,8 @@ export abstract class FastLoop extends EventLoop {
     this.breaks = options.handlers.map((h) => h.orderBreaks());
     this.nextBreak = new Int32Array(this.symbols.length);
     this.sortedTo = new Int32Array(this.symbols.length).fill(-1);
+    const handlers = options.handlers;
+    this.oneCalendar = handlers.length > 1 && handlers.every((h) => handlers[0]!.sharesCalendarWith(h));
     this.times = this.columns.map((c) => c.tsClose);
     this.closes = this.columns.map((c) => c.close);
   }
@@ -91,6 +97,10 @@ export abstract class FastLoop extends EventLoop {
     this.ahead?.start(consumed, sortedTo);
     const book = this.book, stops = this.stops, portfolio = this.portfolio, equity = this.equity, risk = this.risk;
     const stepSymbols = this.stepSymbols, stepRows = this.stepRows, journal = this.journalRecorder, journalMarket = this.o.journalMarketEvents;
+    // On one calendar with every symbol at the same row, each step takes row r of every symbol, closing
+    // at the first symbol's time: no search over the heads, and the steps keep them together.
+    const aligned = this.oneCalendar && consumed.every((p) => p === consumed[0]) && sortedTo.every((e) => e === sortedTo[0]);
+    const times0 = times[0]!;
     let synced = true, steps = 0;
     try {
       while (this.barCount < barLimit) {
@@ -101,13 +111,19 @@ export abstract class FastLoop extends EventLoop {
         }
         // T, the step's time, and whether a bar at T is past its symbol's sorted rows (then runStep takes it)
         let T = Infinity, unsorted = false;
-        for (let j = 0; j < k; j++) {
-          const h = heads[j]!;
-          if (h < T) {
-            T = h;
-            unsorted = consumed[j]! >= sortedTo[j]!;
-          } else if (h === T && consumed[j]! >= sortedTo[j]!) {
-            unsorted = true;
+        if (aligned) {
+          const r = consumed[0]!;
+          if (r < times0.length) T = times0[r]!;
+          unsorted = r >= sortedTo[0]!;
+        } else {
+          for (let j = 0; j < k; j++) {
+            const h = heads[j]!;
+            if (h < T) {
+              T = h;
+              unsorted = consumed[j]! >= sortedTo[j]!;
+            } else if (h === T && consumed[j]! >= sortedTo[j]!) {
+              unsorted = true;
+            }
           }
         }
         if (T === Infinity || unsorted) break;
@@ -116,7 +132,19 @@ export abstract class FastLoop extends EventLoop {
         // the step's bars; without fills to make first, each is marked as it is taken
         const marking = book.size === 0 && stops.size === 0;
         let n = 0;
-        for (let s = 0; s < k; s++) {
+        if (aligned) {
+          const row = consumed[0]!;
+          for (let s = 0; s < k; s++) {
+            stepSymbols[s] = s;
+            stepRows[s] = row;
+            after[s] = row + 1;
+            if (marking) {
+              portfolio.mark(s, closes[s]![row]!);
+              consumed[s] = row + 1;
+            }
+          }
+          n = k;
+        } else for (let s = 0; s < k; s++) {
           if (heads[s] !== T) continue;
           const row = consumed[s]!, ts = times[s]!;
           stepSymbols[n] = s;

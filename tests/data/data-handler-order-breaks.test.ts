@@ -30,3 +30,15 @@ describe("DataHandler.orderBreaks", () => {
     expect(lazy.orderBreaks().length).toBe(0);
   });
 });
+
+describe("DataHandler.sharesCalendarWith", () => {
+  it("is true for bars closing at the same times row for row, and false for another length, time or a NaN", () => {
+    const a = unvalidated([0, 1, 2, 5]), b = unvalidated([0, 1, 2, 5]);
+    expect(a.sharesCalendarWith(b)).toBe(true);
+    expect(a.sharesCalendarWith(a)).toBe(true);
+    expect(a.sharesCalendarWith(unvalidated([0, 1, 2]))).toBe(false);
+    expect(a.sharesCalendarWith(unvalidated([0, 1, 3, 5]))).toBe(false);
+    expect(unvalidated([0, Number.NaN]).sharesCalendarWith(unvalidated([0, Number.NaN]))).toBe(false);
+    expect(a.sharesCalendarWith(DataHandler.fromBars({ symbol: "L", timeZone: "UTC", interval: "1d" }, []))).toBe(false);
+  });
+});
