@@ -91,45 +91,18 @@ export class SmaCrossState {
   }
 
   /**
-   * scanCross until the averages are warm (`seen` reaches `slow`): no cross can come before, since the
-   * side is first set then.
+   * scanCross until the averages are warm (`seen` reaches `slow`), row by row through `add` (a few
+   * rows per symbol): no cross can come before, since the side is first set then.
    */
   private scanWarmingUp(closes: Float64Array, from: number, to: number): number {
-    const window = this.window, slow = this.slow, fast = this.fast;
-    let head = this.head, fastHead = this.fastHead, seen = this.seen, fastSum = this.fastSum, slowSum = this.slowSum, side = this.side;
     let r = from;
-    while (r < to && seen < slow) {
-      const close = closes[r++]!;
-      if (close !== close) continue;
-      const oldSlow = seen >= slow ? window[head]! : 0;
-      let f = head - fast;
-      if (f < 0) f += slow;
-      const oldFast = seen >= fast ? window[f]! : 0;
-      window[head] = close;
-      fastSum += close - oldFast;
-      slowSum += close - oldSlow;
-      seen++;
-      if (++fastHead === fast) {
-        fastHead = 0;
-        fastSum = windowSum(window, head, fast);
-      }
-      if (head + 1 === slow) {
-        slowSum = windowSum(window, head, slow);
-        head = 0;
-      } else {
-        head++;
-      }
-      if (seen < slow) continue;
-      const a = fastSum / fast, b = slowSum / slow;
+    while (r < to && this.seen < this.slow) {
+      this.add(closes, r++); // skips a NaN close
+      if (this.seen < this.slow) continue;
+      const a = this.fastSum / this.fast, b = this.slowSum / this.slow;
       const next = a > b ? 1 : a < b ? -1 : 0; // 0 also when either is NaN
-      if (next !== 0) side = next;
+      if (next !== 0) this.side = next;
     }
-    this.head = head;
-    this.fastHead = fastHead;
-    this.seen = seen;
-    this.fastSum = fastSum;
-    this.slowSum = slowSum;
-    this.side = side;
     return r;
   }
 

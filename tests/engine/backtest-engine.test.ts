@@ -15,6 +15,7 @@ import { closeOf, flatBars, handHandler } from "../fixtures/hand-bars.js";
 import { scriptedStrategy } from "../fixtures/scripted-strategy.js";
 import { calendarScenario, scenarioOptions, tableRows } from "../fixtures/calendar-scenario.js";
 import type { Strategy } from "../../src/strategy/strategy.js";
+import { expectSameRun } from "../fixtures/general-path.js";
 
 const two = () => [DataHandler.fromTable(randomWalkBars(400, "AAA", 1)), DataHandler.fromTable(randomWalkBars(300, "BBB", 2))];
 const smaEngine = () => new BacktestEngine({ handlers: two(), strategy: new SmaCrossStrategy({ fast: 5, slow: 20 }), execution: { commission: { perShare: 0.01 }, slippage: { bps: 2 } } });
@@ -170,15 +171,7 @@ describe("BacktestEngine", () => {
     for (let k = 0; k < 3; k++) expect(plain(a.stepUntil({ steps: 37 }))).toEqual(plain(b.stepUntil({ steps: 37 })));
     const midA = a.results(), midB = b.results();
     const ra = a.run(), rb = b.run();
-    const rows = (t: { toArray(): { toJSON(): unknown }[] }) => t.toArray().map((r) => r.toJSON());
-    for (const [x, y] of [[ra, rb], [midA, midB]] as const) {
-      expect(rows(x.journal)).toEqual(rows(y.journal));
-      expect(rows(x.equity)).toEqual(rows(y.equity));
-      expect(rows(x.symbolEquity)).toEqual(rows(y.symbolEquity));
-      expect(x.tradeList).toEqual(y.tradeList);
-      expect(x.openPositions).toEqual(y.openPositions);
-      expect(x.summary).toEqual(y.summary);
-    }
+    for (const [x, y] of [[ra, rb], [midA, midB]] as const) expectSameRun(x, y);
     expect(ra.tradeList.length).toBeGreaterThan(10);
     expect(midA.symbolEquity.numRows).toBe(midA.summary.bars);
     expect(ra.symbolEquity.numRows).toBe(820);

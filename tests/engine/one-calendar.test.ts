@@ -4,15 +4,9 @@ import { DataHandler } from "../../src/data/data-handler.js";
 import { BacktestEngine } from "../../src/engine/backtest-engine.js";
 import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
 import type { Strategy } from "../../src/strategy/strategy.js";
+import { tableRows } from "../fixtures/calendar-scenario.js";
+import { expectSameRun, generalPathSmaCross } from "../fixtures/general-path.js";
 import { correlatedBars } from "../../src/synthetic/correlated-bars.js";
-
-/** The same SMA cross seen only through calculateSignals: every step then runs in full. */
-function generalPath(options: ConstructorParameters<typeof SmaCrossStrategy>[0]): Strategy {
-  const inner = new SmaCrossStrategy(options);
-  return { name: inner.name, calculateSignals: (e) => inner.calculateSignals(e), reset: () => inner.reset(), currentAtr: (s) => inner.currentAtr(s) };
-}
-
-const rows = (t: { toArray(): { toJSON(): unknown }[] }) => t.toArray().map((r) => r.toJSON());
 
 /** Handlers of symbols on one calendar: from correlatedBars, with the close times of `times` when given (unvalidated). */
 function oneCalendar(n: number, seed: number, times?: (t: Float64Array) => void): DataHandler[] {
@@ -31,15 +25,13 @@ describe("several symbols on one calendar (steps that take every symbol's row to
     for (const seed of [1, 2, 3]) {
       const options = { fast: 2, slow: 7, allowShort: seed === 2 };
       const make = (strategy: Strategy) => new BacktestEngine({ handlers: oneCalendar(500, seed), strategy, allowShort: options.allowShort, execution: { slippage: { bps: 3 } } });
-      const a = make(new SmaCrossStrategy(options)), b = make(generalPath(options));
+      const a = make(new SmaCrossStrategy(options)), b = make(generalPathSmaCross(options));
       expect(a.stepUntil({ bars: 301 }).bars).toBe(b.stepUntil({ bars: 301 }).bars);
       const ra = a.run(), rb = b.run();
-      expect(rows(ra.journal)).toEqual(rows(rb.journal));
-      expect(rows(ra.equity)).toEqual(rows(rb.equity));
-      expect(ra.tradeList).toEqual(rb.tradeList);
+      expectSameRun(ra, rb);
       expect(ra.tradeList.length).toBeGreaterThan(20);
       const whole = make(new SmaCrossStrategy(options)).run();
-      expect(rows(whole.journal)).toEqual(rows(ra.journal));
+      expect(tableRows(whole.journal)).toEqual(tableRows(ra.journal));
     }
   });
 
@@ -51,12 +43,12 @@ describe("several symbols on one calendar (steps that take every symbol's row to
         const engine = new BacktestEngine({ handlers: oneCalendar(400, 9, times), strategy });
         try {
           engine.run();
-          return rows(engine.results().journal);
+          return tableRows(engine.results().journal);
         } catch (error) {
           return [String(error), engine.snapshot().bars];
         }
       };
-      expect(outcome(new SmaCrossStrategy({ fast: 2, slow: 7 }))).toEqual(outcome(generalPath({ fast: 2, slow: 7 })));
+      expect(outcome(new SmaCrossStrategy({ fast: 2, slow: 7 }))).toEqual(outcome(generalPathSmaCross({ fast: 2, slow: 7 })));
     }
   });
 });

@@ -6,15 +6,9 @@ import { until } from "../../src/engine/step-target.js";
 import type { ExecutionHandlerOptions } from "../../src/execution/execution-handler.js";
 import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
 import type { Strategy } from "../../src/strategy/strategy.js";
+import { tableRows } from "../fixtures/calendar-scenario.js";
+import { expectSameRun, generalPathSmaCross } from "../fixtures/general-path.js";
 import { randomWalkBars } from "../fixtures/random-walk-bars.js";
-
-/** The same SMA cross seen only through calculateSignals: every step then runs in full (no scan). */
-function generalPath(options: ConstructorParameters<typeof SmaCrossStrategy>[0]): Strategy {
-  const inner = new SmaCrossStrategy(options);
-  return { name: inner.name, calculateSignals: (e) => inner.calculateSignals(e), reset: () => inner.reset(), currentAtr: (s) => inner.currentAtr(s) };
-}
-
-const rows = (t: { toArray(): { toJSON(): unknown }[] }) => t.toArray().map((r) => r.toJSON());
 
 describe("one symbol's scan across trades (a run with the library's fills and the plain fixed-fraction risk)", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -34,13 +28,8 @@ describe("one symbol's scan across trades (a run with the library's fills and th
         const table = randomWalkBars(c.bars, "AAA", 11 + k).slice(0, last);
         const make = (strategy: Strategy) => new BacktestEngine({ handlers: [DataHandler.fromTable(table)], strategy, allowShort: c.allowShort, execution: c.execution, initialCash: c.initialCash });
         const options = { fast: 3, slow: 9, allowShort: c.allowShort };
-        const a = make(new SmaCrossStrategy(options)).run(), b = make(generalPath(options)).run();
-        expect(rows(a.journal)).toEqual(rows(b.journal));
-        expect(rows(a.equity)).toEqual(rows(b.equity));
-        expect(rows(a.symbolEquity)).toEqual(rows(b.symbolEquity));
-        expect(a.tradeList).toEqual(b.tradeList);
-        expect(a.openOrders).toEqual(b.openOrders);
-        expect(a.summary).toEqual(b.summary);
+        const a = make(new SmaCrossStrategy(options)).run(), b = make(generalPathSmaCross(options)).run();
+        expectSameRun(a, b);
         expect(a.tradeList.length, `case ${k}`).toBeGreaterThan(10);
         if (a.summary.warnings.some((w) => /never filled/.test(w))) warned++;
       }
@@ -55,8 +44,8 @@ describe("one symbol's scan across trades (a run with the library's fills and th
     const pieces = make();
     for (let bars = 37; !pieces.done; bars += 53) pieces.stepUntil({ bars: Math.min(bars, 800) });
     const stepped = pieces.results();
-    expect(rows(stepped.journal)).toEqual(rows(whole.journal));
-    expect(rows(stepped.equity)).toEqual(rows(whole.equity));
+    expect(tableRows(stepped.journal)).toEqual(tableRows(whole.journal));
+    expect(tableRows(stepped.equity)).toEqual(tableRows(whole.equity));
     expect(stepped.tradeList).toEqual(whole.tradeList);
   });
 
@@ -71,7 +60,7 @@ describe("one symbol's scan across trades (a run with the library's fills and th
     engine.run();
     expect(new Set(fills).size).toBe(fills.length);
     expect(fills).toEqual(copies);
-    const journalFills = rows(engine.results().journal).filter((r) => (r as { type: string }).type === "fill").slice(0, fills.length);
+    const journalFills = tableRows(engine.results().journal).filter((r) => (r as { type: string }).type === "fill").slice(0, fills.length);
     expect(journalFills.map((r) => (r as { price: number }).price)).toEqual(fills.map((f) => f.price));
   });
 });

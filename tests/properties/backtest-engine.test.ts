@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { BacktestEngine } from "../../src/engine/backtest-engine.js";
 import type { BacktestEngineOptions } from "../../src/engine/backtest-engine-options.js";
 import type { EngineEvent, MarketEvent, SignalDirection } from "../../src/engine/events.js";
-import type { BacktestResult } from "../../src/engine/backtest-result.js";
 import { FixedFractionRisk } from "../../src/risk/fixed-fraction-risk.js";
 import { NullRisk } from "../../src/risk/null-risk.js";
 import { createSignal } from "../../src/strategy/create-signal.js";
 import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
 import type { Strategy } from "../../src/strategy/strategy.js";
 import { closeOf, handHandler, type HandBar } from "../fixtures/hand-bars.js";
+import { expectSameRun } from "../fixtures/general-path.js";
 
 /** One symbol's bars as drawn: the days it has a bar on, and per bar a gap, a return and two wick sizes. */
 interface SymbolDraw { days: number[]; moves: [number, number, number, number][] }
@@ -98,15 +98,7 @@ function stepwise(engine: BacktestEngine): { to: string | null; events: EngineEv
   return out;
 }
 
-const rows = (t: { toArray(): { toJSON(): unknown }[] }) => t.toArray().map((r) => r.toJSON());
-const sameResults = (a: BacktestResult, b: BacktestResult) => {
-  expect(rows(a.journal)).toEqual(rows(b.journal));
-  expect(rows(a.equity)).toEqual(rows(b.equity));
-  expect(rows(a.symbolEquity)).toEqual(rows(b.symbolEquity));
-  expect(a.tradeList).toEqual(b.tradeList);
-  expect(a.openPositions).toEqual(b.openPositions);
-  expect(a.metrics).toEqual(b.metrics);
-};
+const sameResults = expectSameRun;
 
 describe("BacktestEngine (properties)", () => {
   it("keeps equity = cash + marked positions and cash >= 0 after every event, and no short unless enabled", () => {

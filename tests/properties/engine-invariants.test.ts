@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BacktestEngine } from "../../src/engine/backtest-engine.js";
-import type { BacktestResult } from "../../src/engine/backtest-result.js";
 import type { EngineSnapshot, StepReport } from "../../src/engine/engine-snapshot.js";
 import type { EngineEvent } from "../../src/engine/events.js";
 import type { StepTarget } from "../../src/engine/step-target.js";
 import {
   anyRisk, calendarScenario, closeTimes, drawnBars, HOUR_MS, scenarioOptions, tableRows, type CalendarScenario, type DrawnBar,
 } from "../fixtures/calendar-scenario.js";
+import { expectSameRun } from "../fixtures/general-path.js";
 
 // Engine invariants of issue 3 on multi-symbol data whose symbols trade on different calendars (see the
 // fixture): exact accounting after every step, no look-ahead across all symbols, and stepping in any
@@ -153,17 +153,7 @@ describe("BacktestEngine invariants on symbols with different calendars (propert
     }
   }
 
-  const sameResults = (a: BacktestResult, b: BacktestResult) => {
-    expect(tableRows(a.journal)).toEqual(tableRows(b.journal));
-    expect(tableRows(a.equity)).toEqual(tableRows(b.equity));
-    expect(tableRows(a.symbolEquity)).toEqual(tableRows(b.symbolEquity));
-    expect(tableRows(a.trades)).toEqual(tableRows(b.trades));
-    expect(a.tradeList).toEqual(b.tradeList);
-    expect(a.openPositions).toEqual(b.openPositions);
-    expect(a.openOrders).toEqual(b.openOrders);
-    expect(a.summary).toEqual(b.summary);
-    expect(a.metrics).toEqual(b.metrics);
-  };
+  const sameResults = expectSameRun;
 
   it("gives exactly the result of one run() when stepped in random pieces (times, ISO text, bar and step counts, event and state predicates)", () => {
     fc.assert(
