@@ -4,6 +4,7 @@ import type { FillEvent } from "../engine/events.js";
 import { RowStore } from "../engine/row-store.js";
 import { EquityRecorder } from "./equity-recorder.js";
 import { markSteps } from "./mark-steps.js";
+import { readRoundTrips, rowRange, TRIP_FIELDS, type BarRange } from "./round-trip-rows.js";
 
 /** Options of {@link Portfolio}. */
 export interface PortfolioOptions {
@@ -17,7 +18,7 @@ export interface PortfolioOptions {
    * Per symbol (in `symbols` order), the highs and lows of its bars, when positions are said to be
    * held over bar rows (`holdRows`): a round trip's excursion over them is found when the trip is read.
    */
-  readonly bars?: readonly { readonly high: Float64Array; readonly low: Float64Array }[];
+  readonly bars?: readonly BarRange[];
 }
 
 /**
@@ -75,7 +76,7 @@ export class Portfolio {
    * The round trips as numbers (symbol, long, the numeric fields of RoundTrip in order, then 1 for a stop exit): a long run
    * closes many thousands, and objects kept alive that long cost the garbage collector far more than rows.
    */
-  private readonly trips = new RowStore(16);
+  private readonly trips = new RowStore(TRIP_FIELDS);
   private readonly tripObjects: RoundTrip[] = [];
   /** markRows' market value and gross exposure after its last step. */
   private readonly marked = new Float64Array(2);
@@ -105,36 +106,8 @@ export class Portfolio {
 
   /** The closed round trips, in the order they closed (the same array every time, grown as trips close). */
   get roundTrips(): RoundTrip[] {
-    const out = this.tripObjects, trips = this.trips;
-    for (let i = out.length; i < trips.length; i++) {
-      const long = trips.get(i, 1) === 1, s = trips.get(i, 0), entryPrice = trips.get(i, 5);
-      let high = trips.get(i, 11), low = trips.get(i, 12);
-      const rowsFrom = trips.get(i, 14);
-      if (rowsFrom >= 0) {
-        const [hi, lo] = rowRange(this.bars![s]!, rowsFrom, trips.get(i, 15));
-        if (hi > high) high = hi;
-        if (lo < low) low = lo;
-      }
-      const up = Math.max(0, high - entryPrice), down = Math.max(0, entryPrice - low);
-      const trip: RoundTrip = {
-        symbol: this.symbols[s]!,
-        side: long ? "long" : "short",
-        quantity: trips.get(i, 2),
-        entryTs: trips.get(i, 3),
-        exitTs: trips.get(i, 4),
-        entryPrice,
-        exitPrice: trips.get(i, 6),
-        pnl: trips.get(i, 7),
-        returnFraction: trips.get(i, 8),
-        commission: trips.get(i, 9),
-        barsHeld: trips.get(i, 10),
-        mae: long ? down : up,
-        mfe: long ? up : down,
-      };
-      // exitReason is left out for signal exits (absent means "signal"), so trips read as they always did.
-      out.push(trips.get(i, 13) === 1 ? { ...trip, exitReason: "stop" } : trip);
-    }
-    return out;
+    readRoundTrips(this.trips, this.symbols, this.bars, this.tripObjects);
+    return this.tripObjects;
   }
 
   /** The number of closed round trips. */
@@ -325,16 +298,4 @@ export class Portfolio {
     t[o + 14] = this.rowsFrom[s]!;
     t[o + 15] = this.rowsTo[s]!;
   }
-}
-
-/** Returns the highest high and the lowest low of rows `from`..`to - 1` (NaNs left out; -Infinity and Infinity without rows). */
-function rowRange(bars: { readonly high: Float64Array; readonly low: Float64Array }, from: number, to: number): [number, number] {
-  const high = bars.high, low = bars.low;
-  let hi = -Infinity, lo = Infinity;
-  for (let r = from; r < to; r++) {
-    const h = high[r]!, l = low[r]!;
-    if (h > hi) hi = h;
-    if (l < lo) lo = l;
-  }
-  return [hi, lo];
 }
