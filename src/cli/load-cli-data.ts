@@ -23,6 +23,8 @@ export interface LoadedFile {
 export interface LoadCliDataOptions {
   /** Bar interval of CSV files. Default "1d". */
   readonly interval?: string;
+  /** How to give two files different symbols, for the error when they share one. Default: give each file its own --symbol. */
+  readonly sameSymbolHint?: string;
 }
 
 /** Returns the one-line form of a loading error: the first data issue and how many more there are. */
@@ -60,7 +62,7 @@ export function loadCliData(
     }
     const info = barInfo(table);
     const other = seen.get(info.symbol);
-    if (other !== undefined) throw new CliError(`${path}: symbol "${info.symbol}" is also the symbol of ${other}; give each file its own --symbol`, 1);
+    if (other !== undefined) throw new CliError(`${path}: symbol "${info.symbol}" is also the symbol of ${other}; ${options.sameSymbolHint ?? "give each file its own --symbol"}`, 1);
     seen.set(info.symbol, path);
     if (table.numRows === 0) throw new CliError(`${path}: no bars`, 1);
     const ts = table.getChild("tsClose")!;

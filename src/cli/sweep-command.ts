@@ -76,7 +76,9 @@ export async function runSweepCommand(argv: readonly string[], io: CommandIo): P
   if (equityOut !== undefined && extname(equityOut).toLowerCase() !== ".arrow") throw usageError(`invalid --equity-out: ${JSON.stringify(equityOut)} (expected a file name ending in .arrow)`, "sweep");
   const config = readSweepConfig(values.config);
   if (equityOut !== undefined && config.walkForward === undefined) throw usageError(`--equity-out needs a walk-forward: ${config.path} has no "walkForward"`, "sweep");
-  const { handlers, loaded, warnings } = loadCliData(config.data.map((path) => ({ path: relative(process.cwd(), path) || path })));
+  const { handlers, loaded, warnings } = loadCliData(config.data.map((path) => ({ path: relative(process.cwd(), path) || path })), {
+    sameSymbolHint: `the files of "data" in ${config.path} need different symbols (a CSV file's is its file name, an Arrow file's is in its metadata)`,
+  });
   for (const w of warnings) io.stderr.write(`regime-lab: warning: ${w}\n`);
   const bars = handlers.map((h) => h.table!);
   const showProgress = values.progress === true || io.stderr.isTTY === true;

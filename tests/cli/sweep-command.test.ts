@@ -163,6 +163,12 @@ describe("regime-lab sweep", async () => {
     expect(await failure("sweep", "--config", long, "--workers", "0")).toMatchObject({ code: 1, message: expect.stringMatching(new RegExp(`^${long}: invalid walkForward\\.train: 390 .*the bars of AAA`)) });
     const noFile = config("no-file.json", { data: ["missing.arrow"], grid: GRID });
     expect(await failure("sweep", "--config", noFile, "--workers", "0")).toMatchObject({ code: 1, message: expect.stringContaining("missing.arrow") });
+    // sweep has no --symbol: the hint says what does name a file's symbol
+    const twice = config("twice.json", { data: ["aaa.arrow", "aaa.arrow"], grid: GRID });
+    const aaa = relative(process.cwd(), join(DIR, "aaa.arrow"));
+    expect(await failure("sweep", "--config", twice, "--workers", "0")).toEqual({
+      code: 1, message: `${aaa}: symbol "AAA" is also the symbol of ${aaa}; the files of "data" in ${twice} need different symbols (a CSV file's is its file name, an Arrow file's is in its metadata)`,
+    });
   });
 });
 
