@@ -24,7 +24,7 @@ export function topRows(table: arrow.Table, metric: string, top: number): Record
 export function formatSweepText(result: SweepResult, metric: string, top: number): string {
   const s = result.summary;
   const lines = [
-    `sweep  ${s.strategy} on ${s.symbols.join(", ")}: ${s.runs} runs (${s.combinations} combinations x ${s.symbols.length} symbol${s.symbols.length > 1 ? "s" : ""}) on ${s.workers} ${s.executor === "threads" ? "worker threads" : s.executor === "queue" ? "queue workers" : "thread (in process)"}`,
+    `sweep  ${s.strategy} on ${s.symbols.join(", ")}: ${s.runs} runs (${s.combinations} combinations x ${s.symbols.length} symbol${s.symbols.length > 1 ? "s" : ""}) on ${s.workers} ${s.executor === "threads" ? "worker thread" : s.executor === "queue" ? "queue worker" : "thread (in process)"}${s.executor !== "in-process" && s.workers !== 1 ? "s" : ""}`,
   ];
   if (s.excludedCount > 0) lines.push(`left out ${s.excludedCount} of ${s.gridSize} grid combinations, e.g. ${s.excludedExamples[0]!.reason}`);
   lines.push("", `top ${Math.min(top, s.runs)} runs by ${metric}:`);

@@ -127,5 +127,7 @@ describe("regime-lab worker", () => {
     stop.abort();
     await worker;
     expect(r.out.stdout).toMatch(/^sweep {2}sma-cross on SPX: 32 runs/);
+    // the worker that started after the sweep is counted in the report
+    expect(r.out.stdout).toMatch(/on 1 queue worker$/m);
   }, 30_000);
 });

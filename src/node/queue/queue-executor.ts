@@ -134,6 +134,8 @@ export function queueExecutor(options: QueueExecutorOptions): QueueExecutor {
     }
     try {
       await tracker.finished;
+      // workers that started after the sweep did count too (the report names how many ran it)
+      if (options.workers === undefined) seenWorkers = Math.max(seenWorkers, await countSweepWorkers(c.redis, name).catch(() => 0));
       return outcomes;
     } catch (e) {
       await Promise.allSettled(tracker.pending().map((id) => c.queue.remove(id)));
