@@ -7,6 +7,7 @@ import { regimeMetrics } from "../metrics/regime-metrics.js";
 import { REGIMES } from "../regime/regimes.js";
 import { TradeFromStrategy } from "../strategy/trade-from-strategy.js";
 import { buildRunParts } from "./build-run-parts.js";
+import { liquidationCost } from "./liquidation-cost.js";
 import { referenceTimeline } from "./reference-timeline.js";
 import { regimePrefix, SWEEP_METRICS } from "./sweep-columns.js";
 import type { SweepPlan, SweepRun } from "./sweep-plan.js";
@@ -41,7 +42,11 @@ export function runSweepRun(plan: SweepPlan, run: SweepRun, table: arrow.Table, 
   return runSweepItem(plan, run, table, window, false).row;
 }
 
-/** Returns the row of one sweep run and, when `withCurve`, its equity curve over the traded part. */
+/**
+ * Returns the row of one sweep run and, when `withCurve`, its equity curve over the traded part, whose
+ * last point is after closing what is still held at its last price (exit commission and slippage):
+ * the curve of a walk-forward test window, which the next window continues flat in cash.
+ */
 export function runSweepItem(plan: SweepPlan, run: SweepRun, table: arrow.Table, window: RunWindow | undefined, withCurve: boolean): SweepOutcome {
   const n = table.numRows;
   const w = window ?? { start: 0, end: n, tradeFrom: 0 };
@@ -77,6 +82,9 @@ export function runSweepItem(plan: SweepPlan, run: SweepRun, table: arrow.Table,
   }
   if (!withCurve) return { row };
   const curve = { ts: Float64Array.from(equity.getChild("ts")!.toArray() as Float64Array), equity: Float64Array.from(equity.getChild("equity")!.toArray() as Float64Array) };
+  // the curve ends flat: what is still held is closed at the last close, paying its exit costs
+  const last = curve.equity.length - 1;
+  if (last >= 0) curve.equity[last]! -= liquidationCost(parts.execution, result.openPositions, curve.ts[last]!, result.summary.finalCash);
   return { row, curve };
 }
 

@@ -35,8 +35,8 @@ interface SymbolWindows {
  * bars and the combination with the highest `metric` (ties: the lowest combination; runs under
  * minTrades cannot win) is run on the following test bars. Every run is fed `warmupBars` earlier bars
  * without trading. The test windows' equity curves are stitched into one out-of-sample curve per
- * symbol: each window starts flat in cash at the level the previous one ended, its positions marked at
- * its last close. Runs execute on `executor` (in this thread, worker threads or a job queue) with the
+ * symbol: each window starts flat in cash at the level the previous one ended, after closing what it
+ * held at its last close (exit commission and slippage paid, see liquidationCost). Runs execute on `executor` (in this thread, worker threads or a job queue) with the
  * same result.
  * @example await runWalkForward(tables, { grid: { fast: [5, 10], slow: [30, 60] } }, { train: 1000, test: 250 }, inProcessExecutor(tables))
  */

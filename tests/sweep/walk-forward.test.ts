@@ -245,6 +245,23 @@ function changeFuture(table: arrow.Table, k: number, f: number): arrow.Table {
   return makeBarTable(out, barInfo(table));
 }
 
+describe("runWalkForward with costs", () => {
+  it("closes what a test window still holds at its last close, paying the exit costs, before the next window starts", async () => {
+    const spec: SweepSpec = { ...SPEC, commissionPercent: 0.1, slippageBps: 5 };
+    const result = await wf(PAIR, spec, WF);
+    const windows = rowsOf(result.windows), equity = rowsOf(result.equity);
+    let paid = 0;
+    for (const w of windows) {
+      const mine = equity.filter((p) => p.symbol === w.symbol && p.window === w.window);
+      const stitched = (mine.at(-1)!.equity as number) / (mine[0]!.equity as number) - 1;
+      // the window's own return marks what it holds; the stitched curve has closed it
+      expect(stitched).toBeLessThanOrEqual((w.outOfSampleReturn as number) + 1e-12);
+      if (stitched < (w.outOfSampleReturn as number) - 1e-9) paid++;
+    }
+    expect(paid).toBeGreaterThan(0);
+  });
+});
+
 describe("runWalkForward has no look-ahead", () => {
   const { tables: [BASE] } = correlatedBars({ symbols: ["AAA"], n: 400, seed: 4, correlation: [[1]] });
   const spec: SweepSpec = { grid: { fast: [3, 5], slow: [10, 20] }, fixed: { fraction: 0.5, allowShort: true }, warmupBars: 30 };
