@@ -45,6 +45,7 @@ function buildOptions(outDir: string, minify: boolean, liveReload: boolean): esb
 function copyStatic(outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   for (const page of reactivePages()) copyFileSync(join(PAGES_DIR, `${page}.html`), join(outDir, `${page}.html`));
+  copyFileSync(join(PAGES_DIR, "page.css"), join(outDir, "page.css"));
   for (const file of DATA_FILES) {
     mkdirSync(dirname(join(outDir, file)), { recursive: true });
     copyFileSync(join(ROOT, file), join(outDir, file));

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { Redraw } from "../../reactive/redraw-timer.js";
 import { pageSession } from "./page-session.js";
+import { readRedraws } from "./redraw-times.js";
 
 const { open } = pageSession("out/site-test-multi");
 
@@ -33,15 +33,10 @@ describe("the multi-asset page", () => {
     for (const symbol of ["AAA", "BBB", "DDD", "EEE"]) expect(correlationText).toContain(symbol);
     expect(correlationText).not.toContain("CCC");
 
-    await page.waitForFunction(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws.length >= 5);
-    const redraws = await page.evaluate(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws);
-    const ms = (pick: (r: Redraw) => number) => redraws.map(pick).sort((a, b) => a - b);
-    const toDom = ms((r) => r.toDomMs);
-    const toFrame = ms((r) => r.toFrameMs);
+    const { redraws, timing } = await readRedraws(page);
     console.log(
       `multi-asset redraw after an input (${redraws.length} choices, up to 5 symbols x 1000 synthetic bars): ` +
-        `to DOM median ${toDom[toDom.length >> 1]!.toFixed(1)} ms (max ${toDom.at(-1)!.toFixed(1)}), ` +
-        `to next frame median ${toFrame[toFrame.length >> 1]!.toFixed(1)} ms (max ${toFrame.at(-1)!.toFixed(1)})`,
+        `${timing}`,
     );
     expect(redraws.map((r) => r.label)).toEqual(choices.map((c) => c.join(" ")));
 

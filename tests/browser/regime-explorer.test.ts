@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { Redraw } from "../../reactive/redraw-timer.js";
 import { pageSession } from "./page-session.js";
+import { readRedraws } from "./redraw-times.js";
 
 const { open } = pageSession("out/site-test");
 
@@ -50,15 +50,10 @@ describe("the regime explorer page", () => {
     expect(await page.locator("#gated tbody td").count()).toBe(8);
     expect(await page.locator("#gated").innerHTML()).not.toEqual(gatedBefore);
 
-    await page.waitForFunction(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws.length >= 5);
-    const redraws = await page.evaluate(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws);
-    const ms = (pick: (r: Redraw) => number) => redraws.map(pick).sort((a, b) => a - b);
-    const toDom = ms((r) => r.toDomMs);
-    const toFrame = ms((r) => r.toFrameMs);
+    const { redraws, timing } = await readRedraws(page);
     console.log(
       `regime explorer redraw after an input (${redraws.length} moves, S&P 500 daily): ` +
-        `to DOM median ${toDom[toDom.length >> 1]!.toFixed(1)} ms (max ${toDom.at(-1)!.toFixed(1)}), ` +
-        `to next frame median ${toFrame[toFrame.length >> 1]!.toFixed(1)} ms (max ${toFrame.at(-1)!.toFixed(1)}); ` +
+        `${timing}; ` +
         `all cells (chart, confusion matrix, gated backtest) seen by the test: median ${[...allCells].sort((a, b) => a - b)[allCells.length >> 1]} ms (max ${Math.max(...allCells)})`,
     );
     expect(redraws.map((r) => r.label)).toEqual(["threshold 35, realized", "threshold 15, realized", "threshold 45, realized", "threshold 20, realized", "threshold 30, realized"]);

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { Redraw } from "../../reactive/redraw-timer.js";
 import { pageSession } from "./page-session.js";
+import { readRedraws } from "./redraw-times.js";
 
 const { open } = pageSession("out/site-test-risk");
 
@@ -40,15 +40,10 @@ describe("the risk explorer page", () => {
     expect(await page.locator("#heat").innerHTML()).not.toEqual(before.heat);
     expect(await page.locator("#equity h2").textContent()).toContain(last);
 
-    await page.waitForFunction(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws.length >= 5);
-    const redraws = await page.evaluate(() => (window as unknown as { redrawTimer: { redraws: Redraw[] } }).redrawTimer.redraws);
-    const ms = (pick: (r: Redraw) => number) => redraws.map(pick).sort((a, b) => a - b);
-    const toDom = ms((r) => r.toDomMs);
-    const toFrame = ms((r) => r.toFrameMs);
+    const { redraws, timing } = await readRedraws(page);
     console.log(
       `risk explorer redraw after an input (${redraws.length} moves, 5 symbols x 1000 synthetic bars): ` +
-        `to DOM median ${toDom[toDom.length >> 1]!.toFixed(1)} ms (max ${toDom.at(-1)!.toFixed(1)}), ` +
-        `to next frame median ${toFrame[toFrame.length >> 1]!.toFixed(1)} ms (max ${toFrame.at(-1)!.toFixed(1)})`,
+        `${timing}`,
     );
     expect(redraws.map((r) => r.label)).toEqual(moves.map((m) => m[2]));
 
