@@ -18,6 +18,7 @@ import { FillPhase } from "./fill-phase.js";
 import type { PhaseContext } from "./phase-context.js";
 import { RiskPhase } from "./risk-phase.js";
 import { SymbolCurveLog } from "./symbol-curve-log.js";
+import { sharedTimeColumns } from "./shared-time-columns.js";
 import { usesFastPath } from "../strategy/uses-fast-path.js";
 import type { EventPredicate } from "./step-target.js";
 
@@ -96,7 +97,7 @@ export abstract class EventLoop {
     this.o = options;
     this.symbols = Object.freeze(options.handlers.map((h) => h.symbol));
     this.symbolIndex = new Map(this.symbols.map((symbol, s) => [symbol, s]));
-    this.columns = options.handlers.map((h) => h.columns!);
+    this.columns = sharedTimeColumns(options.handlers);
     this.totalBarCount = this.columns.reduce((n, c) => n + c.tsClose.length, 0);
     this.consumed = new Int32Array(this.symbols.length);
     this.stepSymbols = new Int32Array(this.symbols.length);

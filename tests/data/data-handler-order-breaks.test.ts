@@ -42,3 +42,27 @@ describe("DataHandler.sharesCalendarWith", () => {
     expect(a.sharesCalendarWith(DataHandler.fromBars({ symbol: "L", timeZone: "UTC", interval: "1d" }, []))).toBe(false);
   });
 });
+
+/** A handler like `unvalidated`, with bar i opening at `opens[i]` (ms). */
+function withOpens(days: readonly number[], opens: readonly number[]): DataHandler {
+  const h = unvalidated(days);
+  opens.forEach((o, i) => (h.columns!.tsOpen[i] = o));
+  return h;
+}
+
+describe("DataHandler.sharesTimesWith", () => {
+  it("is true only for the same open and close times to the bit, row for row", () => {
+    const a = unvalidated([0, 1, 2, 5]);
+    expect(a.sharesTimesWith(unvalidated([0, 1, 2, 5]))).toBe(true);
+    expect(a.sharesTimesWith(a)).toBe(true);
+    // same closes, one open an hour later: a shared calendar, not shared times
+    const later = withOpens([0, 1, 2, 5], [...a.columns!.tsOpen].map((t, i) => (i === 2 ? t + 3_600_000 : t)));
+    expect(a.sharesCalendarWith(later)).toBe(true);
+    expect(a.sharesTimesWith(later)).toBe(false);
+    expect(a.sharesTimesWith(unvalidated([0, 1, 2]))).toBe(false);
+    expect(a.sharesTimesWith(unvalidated([0, 1, 3, 5]))).toBe(false);
+    expect(unvalidated([0, Number.NaN]).sharesTimesWith(unvalidated([0, Number.NaN]))).toBe(false);
+    expect(withOpens([0], [0]).sharesTimesWith(withOpens([0], [-0]))).toBe(false);
+    expect(a.sharesTimesWith(DataHandler.fromBars({ symbol: "L", timeZone: "UTC", interval: "1d" }, []))).toBe(false);
+  });
+});
