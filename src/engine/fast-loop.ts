@@ -48,6 +48,8 @@ export abstract class FastLoop extends EventLoop {
   /** The strategy's scan run ahead per symbol (several symbols, see ScanAhead), while `ahead` is set. */
   private scanAhead: ScanAhead | undefined = undefined;
   private ahead: ScanAhead | undefined = undefined;
+  /** The symbols held, ascending (alignedRows' marks). */
+  private readonly held: Int32Array;
 
   protected constructor(options: ResolvedEngineOptions) {
     super(options);
@@ -56,6 +58,7 @@ export abstract class FastLoop extends EventLoop {
     this.breaks = options.handlers.map((h) => h.orderBreaks());
     this.nextBreak = new Int32Array(this.symbols.length);
     this.sortedTo = new Int32Array(this.symbols.length).fill(-1);
+    this.held = new Int32Array(this.symbols.length);
     const handlers = options.handlers;
     this.oneCalendar = handlers.length > 1 && handlers.every((h) => handlers[0]!.sharesCalendarWith(h));
     this.times = this.columns.map((c) => c.tsClose);
@@ -103,6 +106,11 @@ export abstract class FastLoop extends EventLoop {
     const times0 = times[0]!;
     let synced = true, steps = 0;
     try {
+      if (aligned && this.ahead !== undefined && this.alignedRows()) {
+        synced = false;
+        steps++;
+        if (book.size > 0) synced = this.checkUnfilled(synced);
+      }
       while (this.barCount < barLimit) {
         if (this.scan !== undefined && this.scanRows(barLimit)) {
           synced = false;
@@ -188,6 +196,82 @@ export abstract class FastLoop extends EventLoop {
       if (!synced) this.sync();
     }
     return steps > 0;
+  }
+
+  /**
+   * Runs quiet steps on one calendar with the strategy's scan run ahead (see quietSteps; the steps then
+   * take every row) while no protective stop is held, and returns whether it ran any; the cursor is
+   * left behind. Each step takes row r of every symbol as the aligned steps do, but marks only the
+   * symbols held (a flat symbol's mark changes nothing but its last price), asks the strategy only from
+   * the first row a symbol is due (ScanAhead.due), and sets the last prices of flat symbols when a risk
+   * step could read them, and at the end.
+   */
+  private alignedRows(): boolean {
+    const ahead = this.ahead!, due = ahead.due, k = this.heads.length, consumed = this.consumed, after = this.after;
+    const times0 = this.times[0]!, closes = this.closes, columns = this.columns, end = this.sortedTo[0]!;
+    const book = this.book, stops = this.stops, portfolio = this.portfolio, quantity = portfolio.quantity, equity = this.equity;
+    const risk = this.risk, fills = this.fills, journal = this.journalRecorder, journalMarket = this.o.journalMarketEvents;
+    const held = this.held;
+    let heldCount = 0, nextDue = Infinity;
+    for (let s = 0; s < k; s++) {
+      if (quantity[s] !== 0) held[heldCount++] = s;
+      if (due[s]! < nextDue) nextDue = due[s]!;
+    }
+    const start = consumed[0]!;
+    let r = start;
+    while (r < end && stops.size === 0) {
+      const T = times0[r]!;
+      this.inStep = true;
+      if (book.size > 0) {
+        for (let s = 0; s < k; s++) {
+          if (book.count(s) === 0) continue;
+          if (fills.bar(s, r)) this.symbolCurves.change(this.barCount, s, quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
+        }
+        heldCount = 0;
+        for (let s = 0; s < k; s++) if (quantity[s] !== 0) held[heldCount++] = s;
+      }
+      for (let i = 0; i < heldCount; i++) {
+        const s = held[i]!;
+        portfolio.mark(s, closes[s]![r]!);
+      }
+      if (journalMarket) journal.nextBars(k);
+      if (r >= nextDue) {
+        nextDue = Infinity;
+        for (let s = 0; s < k; s++) {
+          if (r >= due[s]!) {
+            const out = ahead.at(s, r);
+            if (out !== undefined) risk.accept(out, columns[s]!.tsClose[r]!, s);
+          }
+          if (due[s]! < nextDue) nextDue = due[s]!;
+        }
+      }
+      if (risk.waiting) {
+        this.priceFlat(r);
+        risk.decideAll(T);
+      }
+      equity.recordOf(portfolio);
+      if (this.stepCount === 0) this.firstTs = T;
+      this.stepCount++;
+      this.barCount += k;
+      this.lastTs = T;
+      this.inStep = false;
+      r++;
+    }
+    if (r === start) return false;
+    this.priceFlat(r - 1);
+    const stepSymbols = this.stepSymbols, stepRows = this.stepRows;
+    for (let s = 0; s < k; s++) {
+      consumed[s] = after[s] = r;
+      stepSymbols[s] = s;
+      stepRows[s] = r - 1;
+    }
+    return true;
+  }
+
+  /** Sets the last price of every flat symbol to its close at row `row` (one calendar: see alignedRows). */
+  private priceFlat(row: number): void {
+    const quantity = this.portfolio.quantity, lastPrice = this.portfolio.lastPrice, closes = this.closes;
+    for (let s = 0; s < quantity.length; s++) if (quantity[s] === 0) lastPrice[s] = closes[s]![row]!;
   }
 
   /**

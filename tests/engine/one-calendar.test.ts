@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { allocateBarColumns, makeBarTable } from "../../src/data/bar-table.js";
 import { DataHandler } from "../../src/data/data-handler.js";
 import { BacktestEngine } from "../../src/engine/backtest-engine.js";
@@ -7,6 +7,23 @@ import type { Strategy } from "../../src/strategy/strategy.js";
 import { tableRows } from "../fixtures/calendar-scenario.js";
 import { expectSameRun, generalPathSmaCross } from "../fixtures/general-path.js";
 import { correlatedBars } from "../../src/synthetic/correlated-bars.js";
+import type { SignalEvent } from "../../src/engine/events.js";
+import type { ExecutionHandlerOptions } from "../../src/execution/execution-handler.js";
+
+/** An SMA cross on its view-free fast path whose entries carry a protective stop `away` (a fraction) from the close they were decided at. */
+function stoppedSmaCross(options: { fast: number; slow: number; allowShort: boolean }, handlers: readonly DataHandler[], away: number): Strategy {
+  const strategy = new SmaCrossStrategy(options);
+  const closeAt = new Map<string, number>();
+  for (const h of handlers) h.columns!.tsClose.forEach((t, r) => closeAt.set(`${h.symbol} ${t}`, h.columns!.close[r]!));
+  const proto = SmaCrossStrategy.prototype as unknown as { signal(side: number, ts: number, symbol: string): SignalEvent };
+  const own = proto.signal;
+  (strategy as unknown as typeof proto).signal = function (side, ts, symbol) {
+    const signal = own.call(this, side, ts, symbol), close = closeAt.get(`${symbol} ${ts}`)!;
+    if (signal.direction === "exit") return signal;
+    return { ...signal, stopPrice: signal.direction === "long" ? close * (1 - away) : close * (1 + away) };
+  };
+  return strategy;
+}
 
 /** Handlers of symbols on one calendar: from correlatedBars, with the close times of `times` when given (unvalidated). */
 function oneCalendar(n: number, seed: number, times?: (t: Float64Array) => void): DataHandler[] {
@@ -51,4 +68,43 @@ describe("several symbols on one calendar (steps that take every symbol's row to
       expect(outcome(new SmaCrossStrategy({ fast: 2, slow: 7 }))).toEqual(outcome(generalPathSmaCross({ fast: 2, slow: 7 })));
     }
   });
+
+  describe("run whole, with the strategy's scan run ahead", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("marks only the symbols held and gives the results of full steps: fills at the open or the close, costs, shorts, orders left at the end, stops", () => {
+      // the steps that mark only held symbols run (checked, so that this test cannot pass without them)
+      const alignedRows = vi.spyOn(BacktestEngine.prototype as unknown as { alignedRows(): boolean }, "alignedRows");
+      const cases: { execution: ExecutionHandlerOptions; allowShort: boolean; initialCash: number; stop?: number }[] = [
+        { execution: { fillAt: "open" }, allowShort: false, initialCash: 100_000 },
+        { execution: { fillAt: "close", commission: { perShare: 0.01, minimum: 1 }, slippage: { bps: 5 } }, allowShort: true, initialCash: 100_000 },
+        { execution: { fillAt: "open", commission: { fraction: 0.001 }, slippage: { bps: 25 } }, allowShort: true, initialCash: 3000 },
+        { execution: { fillAt: "open", slippage: { bps: 5 } }, allowShort: true, initialCash: 100_000, stop: 0.02 },
+      ];
+      let warned = 0, stopped = 0;
+      for (const [k, c] of cases.entries()) {
+        for (let n = 380; n <= 400; n++) {
+          // the data cut at every length near its end, so that some runs end on a signal (an order never filled)
+          const handlers = oneCalendar(n, 20 + k);
+          const options = { fast: 3, slow: 9, allowShort: c.allowShort };
+          const make = (strategy: Strategy) => new BacktestEngine({ handlers, strategy, allowShort: c.allowShort, execution: c.execution, initialCash: c.initialCash });
+          const fast = c.stop === undefined ? new SmaCrossStrategy(options) : stoppedSmaCross(options, handlers, c.stop);
+          const general = c.stop === undefined ? generalPathSmaCross(options) : generalOf(stoppedSmaCross(options, handlers, c.stop));
+          const a = make(fast).run(), b = make(general).run();
+          expectSameRun(a, b);
+          expect(a.tradeList.length, `case ${k}`).toBeGreaterThan(20);
+          if (a.summary.warnings.some((w) => /never filled/.test(w))) warned++;
+          stopped += a.tradeList.filter((t) => t.exitReason === "stop").length;
+        }
+      }
+      expect(alignedRows.mock.results.filter((r) => r.value === true).length).toBeGreaterThan(80);
+      expect(warned).toBeGreaterThan(0);
+      expect(stopped).toBeGreaterThan(0);
+    });
+  });
 });
+
+/** The same strategy seen only through calculateSignals (full steps). */
+function generalOf(strategy: Strategy): Strategy {
+  return { name: strategy.name, calculateSignals: (e) => strategy.calculateSignals(e), reset: () => strategy.reset?.(), currentAtr: (s) => strategy.currentAtr?.(s) };
+}
