@@ -228,7 +228,10 @@ export abstract class FastLoop extends EventLoop {
           if (fills.bar(s, r)) this.symbolCurves.change(this.barCount, s, quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
         }
         heldCount = 0;
-        for (let s = 0; s < k; s++) if (quantity[s] !== 0) held[heldCount++] = s;
+        for (let s = 0; s < k; s++) {
+          held[heldCount] = s;
+          heldCount += quantity[s] !== 0 ? 1 : 0;
+        }
       }
       for (let i = 0; i < heldCount; i++) {
         const s = held[i]!;
@@ -236,14 +239,15 @@ export abstract class FastLoop extends EventLoop {
       }
       if (journalMarket) journal.nextBars(k);
       if (r >= nextDue) {
-        nextDue = Infinity;
+        let next = end;
         for (let s = 0; s < k; s++) {
           if (r >= due[s]!) {
             const out = ahead.at(s, r);
             if (out !== undefined) risk.accept(out, columns[s]!.tsClose[r]!, s);
           }
-          if (due[s]! < nextDue) nextDue = due[s]!;
+          next = Math.min(next, due[s]!);
         }
+        nextDue = next;
       }
       if (risk.waiting) {
         this.priceFlat(r);

@@ -5,7 +5,7 @@ import { BacktestEngine } from "../../src/engine/backtest-engine.js";
 import { SmaCrossStrategy } from "../../src/strategy/sma-cross-strategy.js";
 import type { Strategy } from "../../src/strategy/strategy.js";
 import { tableRows } from "../fixtures/calendar-scenario.js";
-import { expectSameRun, generalPathSmaCross } from "../fixtures/general-path.js";
+import { expectSameRun, generalPathOf, generalPathSmaCross } from "../fixtures/general-path.js";
 import { correlatedBars } from "../../src/synthetic/correlated-bars.js";
 import type { SignalEvent } from "../../src/engine/events.js";
 import type { ExecutionHandlerOptions } from "../../src/execution/execution-handler.js";
@@ -89,7 +89,7 @@ describe("several symbols on one calendar (steps that take every symbol's row to
           const options = { fast: 3, slow: 9, allowShort: c.allowShort };
           const make = (strategy: Strategy) => new BacktestEngine({ handlers, strategy, allowShort: c.allowShort, execution: c.execution, initialCash: c.initialCash });
           const fast = c.stop === undefined ? new SmaCrossStrategy(options) : stoppedSmaCross(options, handlers, c.stop);
-          const general = c.stop === undefined ? generalPathSmaCross(options) : generalOf(stoppedSmaCross(options, handlers, c.stop));
+          const general = c.stop === undefined ? generalPathSmaCross(options) : generalPathOf(stoppedSmaCross(options, handlers, c.stop));
           const a = make(fast).run(), b = make(general).run();
           expectSameRun(a, b);
           expect(a.tradeList.length, `case ${k}`).toBeGreaterThan(20);
@@ -104,7 +104,3 @@ describe("several symbols on one calendar (steps that take every symbol's row to
   });
 });
 
-/** The same strategy seen only through calculateSignals (full steps). */
-function generalOf(strategy: Strategy): Strategy {
-  return { name: strategy.name, calculateSignals: (e) => strategy.calculateSignals(e), reset: () => strategy.reset?.(), currentAtr: (s) => strategy.currentAtr?.(s) };
-}
