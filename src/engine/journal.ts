@@ -11,8 +11,14 @@ const ORDER_TYPES = ["market", "stop"] as const;
 const TYPE_CODE = { fill: 0, market: 1, signal: 2, order: 3, denied: 4 } as const;
 /** The kind of a stored row standing for `count` consecutive market events of the next bars in merge order. */
 const MARKET_RUN = -1;
-/** A stored event's kind packs its type and its symbol's index: type + KINDS x symbol. */
+/**
+ * A stored event's kind packs its type, its symbol's index and the market events of the next bars
+ * recorded just before it (see nextBars): type + KINDS x (symbol + SYMBOLS x bars), exact while
+ * symbol < SYMBOLS and bars < BARS_BEFORE (otherwise the bars get a market run row of their own).
+ */
 const KINDS = 8;
+const SYMBOLS = 2 ** 20;
+const BARS_BEFORE = 2 ** 30;
 
 /**
  * The record of every event of a run, in the order the engine handled them, kept in growable typed
@@ -32,8 +38,11 @@ export class Journal {
   private pendingBars = 0;
   /**
    * The stored rows, two numbers each, in chunks that are never copied as the journal grows: an
-   * event's [ts, type + KINDS x symbol], or a market run's [count, MARKET_RUN]. An event's details are
-   * the next row of its type's store (so the k-th signal's are row k of `signals`).
+   * event's [ts, kind] (its type and symbol, and the market events just before it: see KINDS), or a
+   * market run's [count, MARKET_RUN]. An event's details are the next row of its type's store (so
+   * the k-th signal's are row k of `signals`). Market events of the next bars before an event are
+   * kept in the event's row (no row of their own: a run of a few bars between events is the usual
+   * case in a busy multi-symbol run), and those at the end, or read before an event came, in a run row.
    */
   private readonly heads = new RowStore(2);
   /** Where the last stored row is, when it is a market run (consecutive runs extend it); -1 otherwise. */
@@ -224,26 +233,29 @@ export class Journal {
     const heads = this.heads;
     for (let i = 0; i < heads.length && o < n; i++) {
       const kind = heads.get(i, 1);
-      if (kind !== MARKET_RUN) {
-        const t = kind % KINDS;
-        ts[o] = heads.get(i, 0);
-        type[o] = t;
-        symbol[o] = (kind - t) / KINDS;
-        ref[o++] = t === TYPE_CODE.market ? this.marketRows.get(counts[t]!++, 0) : counts[t]!++;
-        continue;
+      const t = kind === MARKET_RUN ? -1 : kind % KINDS, rest = (kind - t) / KINDS;
+      const bars = kind === MARKET_RUN ? heads.get(i, 0) : Math.floor(rest / SYMBOLS);
+      if (bars > 0) {
+        if (handlers === undefined) throw new Error("Journal.toTable: market events recorded with nextBar() need the handlers");
+        cursor ??= new MergeCursor(handlers);
       }
-      if (handlers === undefined) throw new Error("Journal.toTable: market events recorded with nextBar() need the handlers");
-      cursor ??= new MergeCursor(handlers);
-      for (let k = heads.get(i, 0); k > 0 && o < n; k--) {
-        const s = cursor.next();
-        ts[o] = handlers[s]!.columns!.tsClose[cursor.row]!;
+      for (let k = bars; k > 0 && o < n; k--) {
+        const s = cursor!.next();
+        ts[o] = handlers![s]!.columns!.tsClose[cursor!.row]!;
         type[o] = TYPE_CODE.market;
         symbol[o] = s;
-        ref[o++] = cursor.row;
+        ref[o++] = cursor!.row;
+      }
+      if (t >= 0 && o < n) {
+        ts[o] = heads.get(i, 0);
+        type[o] = t;
+        symbol[o] = rest % SYMBOLS;
+        ref[o++] = t === TYPE_CODE.market ? this.marketRows.get(counts[t]!++, 0) : counts[t]!++;
       }
     }
     return { ts, type, symbol, ref };
   }
+
 
   /** Returns the index of `text` in the string table, adding it if new (the two texts used last are remembered: entries and exits alternate). */
   private intern(text: string): number {
@@ -283,10 +295,16 @@ export class Journal {
 
   /** Stores the row of an event of type `type` and symbol `s` at time `ts` (its details go to its type's store). */
   private row(ts: number, type: number, s: number): void {
-    if (this.pendingBars > 0) this.storeBars();
+    let bars = this.pendingBars;
+    // the bars go in the event's row unless they extend a run row or are too many to pack
+    if (bars > 0 && (this.runOffset >= 0 || bars >= BARS_BEFORE || s >= SYMBOLS)) {
+      this.storeBars();
+      bars = 0;
+    }
+    this.pendingBars = 0;
     const heads = this.heads, o = heads.append(), c = heads.chunk;
     c[o] = ts;
-    c[o + 1] = type + KINDS * s;
+    c[o + 1] = type + KINDS * (s + SYMBOLS * bars);
     this.runOffset = -1;
     this.expanded++;
   }

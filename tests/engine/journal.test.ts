@@ -38,6 +38,35 @@ describe("Journal", () => {
     expect(single.toTable(["A", "B"], closes, 1, handlers).toArray().map((r) => [r.type, r.symbol, r.ts])).toEqual([["market", "A", closeOf(0)]]);
   });
 
+  it("keeps the market events before an event in the event's row, whether the table is read between them or not", () => {
+    const handlers = [handHandler("A", [[0, 10, 10, 10, 10], [1, 11, 11, 11, 11], [2, 12, 12, 12, 12], [3, 13, 13, 13, 13]]), handHandler("B", [[1, 21, 21, 21, 21], [2, 22, 22, 22, 22], [3, 23, 23, 23, 23]])];
+    const closes = handlers.map((h) => h.columns!.close);
+    const denial = (day: number, s: number) => ({ type: "denied" as const, ts: closeOf(day), symbol: s === 0 ? "A" : "B", direction: "exit" as const, code: "X", message: `m${day}`, details: {} });
+    const brief = (journal: Journal, rows?: number) => journal.toTable(["A", "B"], closes, rows, handlers).toArray().map((r) => [r.type, r.symbol, r.ts, r.reason]);
+    // bars, an event, bars, two events in a row, bars read at the end
+    const record = (journal: Journal, readBetween: boolean) => {
+      journal.nextBars(2);
+      journal.denied(denial(1, 0), 0);
+      journal.nextBars(2);
+      if (readBetween) brief(journal);
+      journal.nextBar();
+      journal.denied(denial(2, 1), 1);
+      journal.denied(denial(2, 0), 0);
+      journal.nextBars(2);
+      return journal;
+    };
+    const expected = [
+      ["market", "A", closeOf(0), null], ["market", "A", closeOf(1), null], ["denied", "A", closeOf(1), "m1"],
+      ["market", "B", closeOf(1), null], ["market", "A", closeOf(2), null], ["market", "B", closeOf(2), null],
+      ["denied", "B", closeOf(2), "m2"], ["denied", "A", closeOf(2), "m2"],
+      ["market", "A", closeOf(3), null], ["market", "B", closeOf(3), null],
+    ];
+    expect(brief(record(new Journal(), false))).toEqual(expected);
+    expect(brief(record(new Journal(), true))).toEqual(expected);
+    // the table as it was at each row count, cut inside the bars before an event too
+    for (let rows = 0; rows <= expected.length; rows++) expect(brief(record(new Journal(), false), rows)).toEqual(expected.slice(0, rows));
+  });
+
   it("gives back every field of signals, orders, fills and denials, for every direction, side and order type", () => {
     const journal = new Journal();
     const directions = ["long", "short", "exit"] as const, sides = ["buy", "sell"] as const, types = ["market", "stop"] as const;
