@@ -52,8 +52,8 @@ export class Journal {
   private readonly signals = new RowStore(3);
   /** order [direction, side, order type and reason, quantity, stopPrice, orderId] (the engine's order ids are whole numbers). */
   private readonly orders = new RowStore(4);
-  /** fill [side, quantity, requested, price, commission, slippage, orderId]. */
-  private readonly fills = new RowStore(7);
+  /** fill [side and orderId, quantity, requested, price, commission, slippage]. */
+  private readonly fills = new RowStore(6);
   /** denied [direction, orderId, code, reason]. */
   private readonly denials = new RowStore(4);
   /** The bar rows of market events recorded with `market`. */
@@ -121,13 +121,12 @@ export class Journal {
   fill(e: FillEvent, s: number): void {
     this.row(e.ts, TYPE_CODE.fill, s);
     const d = this.fills, o = d.append(), c = d.chunk;
-    c[o] = sideCode(e.side);
+    c[o] = pack2(sideCode(e.side) + 1, e.orderId);
     c[o + 1] = e.quantity;
     c[o + 2] = e.requestedQuantity;
     c[o + 3] = e.price;
     c[o + 4] = e.commission;
     c[o + 5] = e.slippage;
-    c[o + 6] = e.orderId;
   }
 
   /** Records a denial of symbol `s` (its message goes in the reason column). */
@@ -184,15 +183,17 @@ export class Journal {
           out.orderId[i] = orders.get(r, 3);
           break;
         }
-        case TYPE_CODE.fill:
-          out.side[i] = fills.get(r, 0);
+        case TYPE_CODE.fill: {
+          const code = fills.get(r, 0);
+          out.side[i] = low4(code) - 1;
+          out.orderId[i] = high4(code);
           out.quantity[i] = fills.get(r, 1);
           out.requested[i] = fills.get(r, 2);
           out.price[i] = fills.get(r, 3);
           out.commission[i] = fills.get(r, 4);
           out.slippage[i] = fills.get(r, 5);
-          out.orderId[i] = fills.get(r, 6);
           break;
+        }
         case TYPE_CODE.denied:
           out.direction[i] = denials.get(r, 0);
           out.orderId[i] = denials.get(r, 1);

@@ -4,7 +4,7 @@ import type { FillEvent } from "../engine/events.js";
 import { RowStore } from "../engine/row-store.js";
 import { EquityRecorder } from "./equity-recorder.js";
 import { markSteps } from "./mark-steps.js";
-import { readRoundTrips, rowRange, TRIP_FIELDS, type BarRange } from "./round-trip-rows.js";
+import { readRoundTrips, rowRange, TRIP_FIELDS, tripKind, type BarRange } from "./round-trip-rows.js";
 
 /** Options of {@link Portfolio}. */
 export interface PortfolioOptions {
@@ -73,7 +73,7 @@ export class Portfolio {
   private readonly rowsTo: Float64Array;
   private readonly bars: PortfolioOptions["bars"];
   /**
-   * The round trips as numbers (symbol, long, the numeric fields of RoundTrip in order, then 1 for a stop exit): a long run
+   * The round trips as numbers (see TRIP_FIELDS): a long run
    * closes many thousands, and objects kept alive that long cost the garbage collector far more than rows.
    */
   private readonly trips = new RowStore(TRIP_FIELDS);
@@ -280,22 +280,19 @@ export class Portfolio {
     const commission = entryCommission + exitCommission;
     const pnl = gross - commission;
     const trips = this.trips, o = trips.append(), t = trips.chunk;
-    t[o] = s;
-    t[o + 1] = long ? 1 : 0;
-    t[o + 2] = closed;
-    t[o + 3] = this.entryTs[s]!;
-    t[o + 4] = fill.ts;
-    t[o + 5] = entryPrice;
-    t[o + 6] = fill.price;
-    t[o + 7] = pnl;
-    t[o + 8] = pnl / (entryPrice * closed);
-    t[o + 9] = commission;
-    t[o + 10] = row - this.entryRow[s]!;
+    t[o] = tripKind(s, long, exitReason === "stop");
+    t[o + 1] = closed;
+    t[o + 2] = this.entryTs[s]!;
+    t[o + 3] = fill.ts;
+    t[o + 4] = entryPrice;
+    t[o + 5] = fill.price;
+    t[o + 6] = pnl;
+    t[o + 7] = commission;
+    t[o + 8] = row - this.entryRow[s]!;
     // the excursion range so far: its high and low, and the bar rows held (read with the trip)
-    t[o + 11] = this.high[s]!;
-    t[o + 12] = this.low[s]!;
-    t[o + 13] = exitReason === "stop" ? 1 : 0;
-    t[o + 14] = this.rowsFrom[s]!;
-    t[o + 15] = this.rowsTo[s]!;
+    t[o + 9] = this.high[s]!;
+    t[o + 10] = this.low[s]!;
+    t[o + 11] = this.rowsFrom[s]!;
+    t[o + 12] = this.rowsTo[s]!;
   }
 }

@@ -2,11 +2,15 @@ import type { RoundTrip } from "../core/types.js";
 import type { RowStore } from "../engine/row-store.js";
 
 /**
- * Numbers per recorded round trip (Portfolio.closeTrade writes them): symbol, long (1/0), quantity,
- * entry ts, exit ts, entry price, exit price, P&L, return, commission, bars held, the position's high and
- * low seen at its fills, stop exit (1/0), and the bar rows [from, to) it was held over (-1: none).
+ * Numbers per recorded round trip (Portfolio.closeTrade writes them, see tripKind): its kind (symbol,
+ * long, stop exit), quantity, entry ts, exit ts, entry price, exit price, P&L, commission, bars held,
+ * the position's high and low seen at its fills, and the bar rows [from, to) it was held over (-1:
+ * none). The return is P&L / (entry price x quantity), computed when the trip is read.
  */
-export const TRIP_FIELDS = 16;
+export const TRIP_FIELDS = 13;
+
+/** Returns a trip's kind: symbol index `s`, long or short, and whether a stop closed it, in one number (s x 4 + long x 2 + stop). */
+export const tripKind = (s: number, long: boolean, stop: boolean): number => s * 4 + (long ? 2 : 0) + (stop ? 1 : 0);
 
 /** The highs and lows of a symbol's bars. */
 export interface BarRange {
@@ -23,11 +27,12 @@ export interface BarRange {
  */
 export function readRoundTrips(trips: RowStore, symbols: readonly string[], bars: readonly BarRange[] | undefined, out: RoundTrip[]): void {
   for (let i = out.length; i < trips.length; i++) {
-    const long = trips.get(i, 1) === 1, s = trips.get(i, 0), entryPrice = trips.get(i, 5);
-    let high = trips.get(i, 11), low = trips.get(i, 12);
-    const rowsFrom = trips.get(i, 14);
+    const kind = trips.get(i, 0), stop = kind % 2 === 1, long = kind % 4 >= 2, s = Math.floor(kind / 4);
+    const quantity = trips.get(i, 1), entryPrice = trips.get(i, 4), pnl = trips.get(i, 6);
+    let high = trips.get(i, 9), low = trips.get(i, 10);
+    const rowsFrom = trips.get(i, 11);
     if (rowsFrom >= 0) {
-      const [hi, lo] = rowRange(bars![s]!, rowsFrom, trips.get(i, 15));
+      const [hi, lo] = rowRange(bars![s]!, rowsFrom, trips.get(i, 12));
       if (hi > high) high = hi;
       if (lo < low) low = lo;
     }
@@ -35,20 +40,20 @@ export function readRoundTrips(trips: RowStore, symbols: readonly string[], bars
     const trip: RoundTrip = {
       symbol: symbols[s]!,
       side: long ? "long" : "short",
-      quantity: trips.get(i, 2),
-      entryTs: trips.get(i, 3),
-      exitTs: trips.get(i, 4),
+      quantity,
+      entryTs: trips.get(i, 2),
+      exitTs: trips.get(i, 3),
       entryPrice,
-      exitPrice: trips.get(i, 6),
-      pnl: trips.get(i, 7),
-      returnFraction: trips.get(i, 8),
-      commission: trips.get(i, 9),
-      barsHeld: trips.get(i, 10),
+      exitPrice: trips.get(i, 5),
+      pnl,
+      returnFraction: pnl / (entryPrice * quantity),
+      commission: trips.get(i, 7),
+      barsHeld: trips.get(i, 8),
       mae: long ? down : up,
       mfe: long ? up : down,
     };
     // exitReason is left out for signal exits (absent means "signal"), so trips read as they always did.
-    out.push(trips.get(i, 13) === 1 ? { ...trip, exitReason: "stop" } : trip);
+    out.push(stop ? { ...trip, exitReason: "stop" } : trip);
   }
 }
 
