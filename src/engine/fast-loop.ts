@@ -48,8 +48,8 @@ export abstract class FastLoop extends EventLoop {
   /** The strategy's scan run ahead per symbol (several symbols, see ScanAhead), while `ahead` is set. */
   private scanAhead: ScanAhead | undefined = undefined;
   private ahead: ScanAhead | undefined = undefined;
-  /** The symbols held, ascending (alignedRows' marks). */
-  private readonly held: Int32Array;
+  /** The symbols that signalled at alignedRows' last row, ascending. */
+  private readonly signalled: Int32Array;
 
   protected constructor(options: ResolvedEngineOptions) {
     super(options);
@@ -58,7 +58,7 @@ export abstract class FastLoop extends EventLoop {
     this.breaks = options.handlers.map((h) => h.orderBreaks());
     this.nextBreak = new Int32Array(this.symbols.length);
     this.sortedTo = new Int32Array(this.symbols.length).fill(-1);
-    this.held = new Int32Array(this.symbols.length);
+    this.signalled = new Int32Array(this.symbols.length);
     const handlers = options.handlers;
     this.oneCalendar = handlers.length > 1 && handlers.every((h) => handlers[0]!.sharesCalendarWith(h));
     this.times = this.columns.map((c) => c.tsClose);
@@ -202,57 +202,59 @@ export abstract class FastLoop extends EventLoop {
    * Runs quiet steps on one calendar with the strategy's scan run ahead (see quietSteps; the steps then
    * take every row) while no protective stop is held, and returns whether it ran any; the cursor is
    * left behind. Each step takes row r of every symbol as the aligned steps do, but marks only the
-   * symbols held (a flat symbol's mark changes nothing but its last price), asks the strategy only from
-   * the first row a symbol is due (ScanAhead.due), and sets the last prices of flat symbols when a risk
-   * step could read them, and at the end.
+   * symbols held (Portfolio.markHeld: a flat symbol's mark changes nothing but its last price), fills
+   * only the symbols that signalled at the row before (unless the book holds other orders), and asks
+   * the strategy only from the first row a symbol is due (ScanAhead.due). A flat symbol's last price
+   * is set when it signals, since the closed risk step (RiskPhase.closed) reads the equity and the
+   * signal's symbol's price only (a signal for another symbol sets them all), and at the end.
    */
   private alignedRows(): boolean {
     const ahead = this.ahead!, due = ahead.due, k = this.heads.length, consumed = this.consumed, after = this.after;
-    const times0 = this.times[0]!, closes = this.closes, columns = this.columns, end = this.sortedTo[0]!;
-    const book = this.book, stops = this.stops, portfolio = this.portfolio, quantity = portfolio.quantity, equity = this.equity;
-    const risk = this.risk, fills = this.fills, journal = this.journalRecorder, journalMarket = this.o.journalMarketEvents;
-    const held = this.held;
-    let heldCount = 0, nextDue = Infinity;
-    for (let s = 0; s < k; s++) {
-      if (quantity[s] !== 0) held[heldCount++] = s;
-      if (due[s]! < nextDue) nextDue = due[s]!;
-    }
+    const times0 = this.times[0]!, closes = this.closes, columns = this.columns, symbols = this.symbols, end = this.sortedTo[0]!;
+    const book = this.book, stops = this.stops, portfolio = this.portfolio, quantity = portfolio.quantity, lastPrice = portfolio.lastPrice;
+    const equity = this.equity, risk = this.risk, fills = this.fills, journal = this.journalRecorder, journalMarket = this.o.journalMarketEvents;
+    // the symbols that signalled at the row before (ascending), whose orders fill at this one
+    const signalled = this.signalled;
+    let nextDue = end, waiting = 0;
+    for (let s = 0; s < k; s++) nextDue = Math.min(nextDue, due[s]!);
     const start = consumed[0]!;
     let r = start;
     while (r < end && stops.size === 0) {
       const T = times0[r]!;
       this.inStep = true;
       if (book.size > 0) {
-        for (let s = 0; s < k; s++) {
+        // only the symbols that signalled can have orders, unless the book holds others (then all are looked at)
+        let listed = 0;
+        for (let i = 0; i < waiting; i++) listed += book.count(signalled[i]!);
+        const n = listed === book.size ? waiting : k;
+        for (let i = 0; i < n; i++) {
+          const s = n === k ? i : signalled[i]!;
           if (book.count(s) === 0) continue;
           if (fills.bar(s, r)) this.symbolCurves.change(this.barCount, s, quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
         }
-        heldCount = 0;
-        for (let s = 0; s < k; s++) {
-          held[heldCount] = s;
-          heldCount += quantity[s] !== 0 ? 1 : 0;
-        }
       }
-      for (let i = 0; i < heldCount; i++) {
-        const s = held[i]!;
-        portfolio.mark(s, closes[s]![r]!);
-      }
+      portfolio.markHeld(closes, r);
       if (journalMarket) journal.nextBars(k);
+      waiting = 0;
       if (r >= nextDue) {
-        let next = end;
+        let next = end, elsewhere = false;
         for (let s = 0; s < k; s++) {
           if (r >= due[s]!) {
             const out = ahead.at(s, r);
-            if (out !== undefined) risk.accept(out, columns[s]!.tsClose[r]!, s);
+            if (out !== undefined) {
+              risk.accept(out, columns[s]!.tsClose[r]!, s);
+              signalled[waiting++] = s;
+              // a signal for its bar's symbol needs that symbol's price; one for another symbol, all of them
+              if (quantity[s] === 0) lastPrice[s] = closes[s]![r]!;
+              if (Array.isArray(out) || (out as SignalEvent).symbol !== symbols[s]) elsewhere = true;
+            }
           }
           next = Math.min(next, due[s]!);
         }
         nextDue = next;
+        if (elsewhere) this.priceFlat(r);
       }
-      if (risk.waiting) {
-        this.priceFlat(r);
-        risk.decideAll(T);
-      }
+      if (risk.waiting) risk.decideAll(T);
       equity.recordOf(portfolio);
       if (this.stepCount === 0) this.firstTs = T;
       this.stepCount++;

@@ -57,6 +57,9 @@ export class Portfolio {
   readonly realizedPnl: Float64Array;
   /** Commissions paid per symbol. */
   readonly commissionPaid: Float64Array;
+  /** The symbols with a position (quantity not 0), ascending: the first `heldCount` entries. */
+  readonly held: Int32Array;
+  private heldSymbols = 0;
   private cashValue: number;
   private market = 0;
   private gross = 0;
@@ -93,6 +96,7 @@ export class Portfolio {
     this.lastPrice = new Float64Array(k).fill(Number.NaN);
     this.realizedPnl = new Float64Array(k);
     this.commissionPaid = new Float64Array(k);
+    this.held = new Int32Array(k);
     this.entryTs = new Float64Array(k);
     this.entryRow = new Float64Array(k);
     this.openCommission = new Float64Array(k);
@@ -113,6 +117,11 @@ export class Portfolio {
   /** The number of closed round trips. */
   get roundTripCount(): number {
     return this.trips.length;
+  }
+
+  /** The number of symbols with a position (see `held`). */
+  get heldCount(): number {
+    return this.heldSymbols;
   }
 
   /** Cash now. */
@@ -167,6 +176,25 @@ export class Portfolio {
     const delta = price - previous;
     this.market += q * delta;
     this.gross += (q > 0 ? q : -q) * delta;
+  }
+
+  /**
+   * Marks every held symbol at its close of row `row` (`closes[s]` is symbol s's close column), as
+   * `mark(s, closes[s][row])` for each in ascending order would: a flat symbol's mark changes nothing
+   * but its last price, which is left as it was (the caller sets it when it is read).
+   */
+  markHeld(closes: readonly Float64Array[], row: number): void {
+    const held = this.held, n = this.heldSymbols, quantity = this.quantity, lastPrice = this.lastPrice;
+    let market = this.market, gross = this.gross;
+    for (let j = 0; j < n; j++) {
+      const s = held[j]!, q = quantity[s]!, price = closes[s]![row]!;
+      const delta = price - lastPrice[s]!;
+      lastPrice[s] = price;
+      market += q * delta;
+      gross += (q > 0 ? q : -q) * delta;
+    }
+    this.market = market;
+    this.gross = gross;
   }
 
   /**
@@ -255,19 +283,41 @@ export class Portfolio {
     this.rowsFrom[s] = this.rowsTo[s] = -1;
   }
 
-  /** Sets a position and re-adds the market value and gross exposure from scratch (fills are rare; marks are O(1)). */
+  /**
+   * Sets a position and re-adds the market value and gross exposure from scratch, over the held
+   * symbols in ascending order (fills are rare; marks are O(1)).
+   */
   private setQuantity(s: number, next: number): void {
-    this.quantity[s] = next;
+    const quantity = this.quantity, lastPrice = this.lastPrice;
+    if ((quantity[s] === 0) !== (next === 0)) this.setHeld(s, next !== 0);
+    quantity[s] = next;
+    const held = this.held, n = this.heldSymbols;
     let market = 0, gross = 0;
-    for (let i = 0; i < this.quantity.length; i++) {
-      const q = this.quantity[i]!;
-      if (q === 0) continue;
-      const value = q * this.lastPrice[i]!;
+    for (let j = 0; j < n; j++) {
+      const i = held[j]!;
+      const value = quantity[i]! * lastPrice[i]!;
       market += value;
       gross += value < 0 ? -value : value;
     }
     this.market = market;
     this.gross = gross;
+  }
+
+  /** Adds symbol `s` to the held symbols (keeping them ascending), or removes it. */
+  private setHeld(s: number, holding: boolean): void {
+    const held = this.held;
+    let n = this.heldSymbols, j = 0;
+    while (j < n && held[j]! < s) j++;
+    // a shift by hand: the list is short, and a call of copyWithin costs more than the moves
+    if (holding) {
+      for (let i = n; i > j; i--) held[i] = held[i - 1]!;
+      held[j] = s;
+      n++;
+    } else {
+      n--;
+      for (let i = j; i < n; i++) held[i] = held[i + 1]!;
+    }
+    this.heldSymbols = n;
   }
 
   private closeTrade(s: number, q0: number, closed: number, fill: FillEvent, exitCommission: number, row: number, exitReason: ExitReason): void {

@@ -101,6 +101,27 @@ describe("several symbols on one calendar (steps that take every symbol's row to
       expect(warned).toBeGreaterThan(0);
       expect(stopped).toBeGreaterThan(0);
     });
+
+    it("give the results of full steps when a bar's signal is for another symbol (then every flat symbol is priced, and every symbol's orders looked at)", () => {
+      const priceFlat = vi.spyOn(BacktestEngine.prototype as unknown as { priceFlat(row: number): void }, "priceFlat");
+      const handlers = oneCalendar(400, 31);
+      // each cross of a symbol's averages signals for the next symbol
+      const crossNext = (): Strategy => {
+        const strategy = new SmaCrossStrategy({ fast: 3, slow: 9, allowShort: true });
+        const proto = SmaCrossStrategy.prototype as unknown as { signal(side: number, ts: number, symbol: string): SignalEvent };
+        const own = proto.signal;
+        (strategy as unknown as typeof proto).signal = function (side, ts, symbol) {
+          const i = handlers.findIndex((h) => h.symbol === symbol);
+          return { ...own.call(this, side, ts, symbol), symbol: handlers[(i + 1) % handlers.length]!.symbol };
+        };
+        return strategy;
+      };
+      const make = (strategy: Strategy) => new BacktestEngine({ handlers, strategy, allowShort: true, execution: { slippage: { bps: 5 } } });
+      const a = make(crossNext()).run(), b = make(generalPathOf(crossNext())).run();
+      expectSameRun(a, b);
+      expect(a.tradeList.length).toBeGreaterThan(20);
+      expect(priceFlat.mock.calls.length).toBeGreaterThan(20);
+    });
   });
 });
 
