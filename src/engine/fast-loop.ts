@@ -105,6 +105,9 @@ export abstract class FastLoop extends EventLoop {
     const aligned = this.oneCalendar && consumed.every((p) => p === consumed[0]) && sortedTo.every((e) => e === sortedTo[0]);
     const times0 = times[0]!;
     let synced = true, steps = 0;
+    // nothing outside the engine sees an order made in closed steps: they are frozen when the steps end
+    const unfrozen = this.fills.closed && risk.closed;
+    if (unfrozen) risk.freezeOrders = false;
     try {
       if (aligned && this.ahead !== undefined && this.alignedRows()) {
         synced = false;
@@ -194,6 +197,10 @@ export abstract class FastLoop extends EventLoop {
       }
     } finally {
       if (!synced) this.sync();
+      if (unfrozen) {
+        risk.freezeOrders = true;
+        book.freezeAll();
+      }
     }
     return steps > 0;
   }

@@ -67,6 +67,11 @@ export class OrderBook {
     return this.orders.flat().sort((a, b) => a.id - b.id).map((o) => ({ ...o }));
   }
 
+  /** Freezes every order waiting (see RiskPhase.freezeOrders). */
+  freezeAll(): void {
+    for (const orders of this.orders) for (const order of orders) Object.freeze(order);
+  }
+
   /** Drops every order. */
   clear(): void {
     for (let s = 0; s < this.orders.length; s++) this.take(s);

@@ -7,7 +7,7 @@ import type { Strategy } from "../../src/strategy/strategy.js";
 import { tableRows } from "../fixtures/calendar-scenario.js";
 import { expectSameRun, generalPathOf, generalPathSmaCross } from "../fixtures/general-path.js";
 import { correlatedBars } from "../../src/synthetic/correlated-bars.js";
-import type { SignalEvent } from "../../src/engine/events.js";
+import type { OrderEvent, SignalEvent } from "../../src/engine/events.js";
 import type { ExecutionHandlerOptions } from "../../src/execution/execution-handler.js";
 
 /** An SMA cross on its view-free fast path whose entries carry a protective stop `away` (a fraction) from the close they were decided at. */
@@ -100,6 +100,20 @@ describe("several symbols on one calendar (steps that take every symbol's row to
       expect(alignedRows.mock.results.filter((r) => r.value === true).length).toBeGreaterThan(80);
       expect(warned).toBeGreaterThan(0);
       expect(stopped).toBeGreaterThan(0);
+    });
+
+    it("freeze the orders still waiting when they end (orders are made unfrozen while nothing outside the engine can see them)", () => {
+      let left = 0;
+      for (let n = 380; n <= 400; n++) {
+        const engine = new BacktestEngine({ handlers: oneCalendar(n, 20), strategy: new SmaCrossStrategy({ fast: 3, slow: 9 }) });
+        engine.run();
+        const internals = engine as unknown as { book: { orders: OrderEvent[][] }; risk: { freezeOrders: boolean } };
+        const waiting = internals.book.orders.flat();
+        left += waiting.length;
+        for (const order of waiting) expect(Object.isFrozen(order)).toBe(true);
+        expect(internals.risk.freezeOrders).toBe(true);
+      }
+      expect(left).toBeGreaterThan(0);
     });
 
     it("give the results of full steps when a bar's signal is for another symbol (then every flat symbol is priced, and every symbol's orders looked at)", () => {
