@@ -36,6 +36,13 @@ export class SmaCrossState {
   private head = 0;
   /** The number of closes taken, modulo `fast` (the fast sum is re-added when it wraps). */
   private fastHead = 0;
+  /**
+   * The closes taken since the fast (slow) sum was last re-added, added up oldest first from 0: at the
+   * wrap they are the window's last `fast` (`slow`) closes, so this is the re-added sum, kept as the
+   * closes come instead of summed again from the window then (the same additions in the same order).
+   */
+  private fastPartial = 0;
+  private slowPartial = 0;
   /** The recent closes, a ring of `capacity`, for inspect(). */
   private readonly closes: Float64Array;
   private closeHead = 0;
@@ -66,13 +73,18 @@ export class SmaCrossState {
     window[head] = close;
     this.fastSum += close - oldFast;
     this.slowSum += close - oldSlow;
+    this.fastPartial += close;
+    this.slowPartial += close;
     this.seen = seen + 1;
     if (++this.fastHead === fast) {
+      // re-added: the sum of the last `fast` closes, oldest first
       this.fastHead = 0;
-      this.resumFast();
+      this.fastSum = this.fastPartial;
+      this.fastPartial = 0;
     }
     if (head + 1 === slow) {
-      this.resumSlow();
+      this.slowSum = this.slowPartial;
+      this.slowPartial = 0;
       this.head = 0;
     } else {
       this.head = head + 1;
@@ -113,6 +125,7 @@ export class SmaCrossState {
   private scanWarm(closes: Float64Array, from: number, to: number): number {
     const window = this.window, slow = this.slow, fast = this.fast;
     let head = this.head, fastHead = this.fastHead, seen = this.seen, fastSum = this.fastSum, slowSum = this.slowSum, side = this.side;
+    let fastPartial = this.fastPartial, slowPartial = this.slowPartial;
     let f = head - fast;
     if (f < 0) f += slow;
     let r = from, crossed = false;
@@ -123,14 +136,18 @@ export class SmaCrossState {
       window[head] = close;
       fastSum += close - oldFast;
       slowSum += close - oldSlow;
+      fastPartial += close;
+      slowPartial += close;
       seen++;
       if (++f === slow) f = 0;
       if (++fastHead === fast) {
         fastHead = 0;
-        fastSum = windowSum(window, head, fast);
+        fastSum = fastPartial;
+        fastPartial = 0;
       }
       if (head + 1 === slow) {
-        slowSum = windowSum(window, head, slow);
+        slowSum = slowPartial;
+        slowPartial = 0;
         head = 0;
       } else {
         head++;
@@ -144,6 +161,8 @@ export class SmaCrossState {
     }
     this.head = head;
     this.fastHead = fastHead;
+    this.fastPartial = fastPartial;
+    this.slowPartial = slowPartial;
     this.seen = seen;
     this.fastSum = fastSum;
     this.slowSum = slowSum;
@@ -176,38 +195,9 @@ export class SmaCrossState {
     return out;
   }
 
-  /**
-   * Sets the fast and the slow sum to the plain sums of their windows. (They set the fields instead of
-   * returning the sums: a number returned from a call the JS engine does not inline is boxed.)
-   */
-  private resumFast(): void {
-    this.fastSum = this.resum(this.fast);
-  }
-
-  private resumSlow(): void {
-    this.slowSum = this.resum(this.slow);
-  }
-
-  /** Returns the plain sum of the last `period` closes, oldest first (as SMA re-adds its window once it wraps). */
-  private resum(period: number): number {
-    return windowSum(this.window, this.head, period);
-  }
-
   private pushClose(close: number): void {
     this.closes[this.closeHead] = close;
     this.closeHead = this.closeHead + 1 === this.closes.length ? 0 : this.closeHead + 1;
     if (this.closeCount < this.closes.length) this.closeCount++;
   }
-}
-
-/** Returns the plain sum of the `period` closes of a ring `window` up to its newest at `head`, oldest first. */
-function windowSum(window: Float64Array, head: number, period: number): number {
-  const end = head + 1;
-  let sum = 0, i = end - period;
-  if (i < 0) {
-    for (let k = i + window.length; k < window.length; k++) sum += window[k]!;
-    i = 0;
-  }
-  for (; i < end; i++) sum += window[i]!;
-  return sum;
 }
