@@ -21,12 +21,13 @@ const handlers = tables.map((t) => DataHandler.fromTable(t));
 const bars = handlers.reduce((n, h) => n + h.length!, 0);
 
 // Both the engine and the plain loop: at least 4 discarded warm-up runs and 0.3 s of them, then the median
-// of at least 5 timed runs and 0.2 s of them (the long cases b and c get 4 and 5; the 5,105 bars of case a
-// run hundreds of times, enough for the JIT to settle). (Until Nov 2026 the engine had 1 warm-up and the
-// median of 3, the loop 1 and 5: the engine's median then still included the JIT's and heap's settling,
-// about 40% slower on the first timed run of case b; then 4 and 5 for every case, which left case a's
-// 5,105 bars measured before the JIT had settled.)
-const STEADY = { warmups: 4, warmupSeconds: 0.3, runs: 5, runSeconds: 0.2 };
+// of at least 5 timed runs and 1 s of them (case c, about 40 ms a run, gets about 25: a run in which the
+// garbage collector compacts the heap, every second run or so, is several ms slower, and the median of
+// 5 or 6 could land on one). (Until Nov 2026 the engine had 1 warm-up and the median of 3, the loop 1 and
+// 5: the engine's median then still included the JIT's and heap's settling, about 40% slower on the first
+// timed run of case b; then 4 and 5 for every case, which left case a's 5,105 bars measured before the JIT
+// had settled; then at least 0.2 s of timed runs, 5 or 6 runs of case c, whose median swung by 10%.)
+const STEADY = { warmups: 4, warmupSeconds: 0.3, runs: 5, runSeconds: 1 };
 let trades = 0;
 const runSeconds = steadyMedianSeconds(() => {
   const engine = new BacktestEngine({ handlers, strategy: new SmaCrossStrategy({ fast: 10, slow: 30 }), initialCash: 1e80 });
