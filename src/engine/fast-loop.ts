@@ -1,7 +1,5 @@
-import { usesViewFreeFastPath, viewFreeScan, type ScanStop, type SignalScan } from "../strategy/view-free-fast-path.js";
-import type { SignalEvent } from "./events.js";
-import type { ResolvedEngineOptions } from "./backtest-engine-options.js";
-import { EventLoop } from "./event-loop.js";
+import { usesViewFreeFastPath, viewFreeScan } from "../strategy/view-free-fast-path.js";
+import { AlignedRowsLoop } from "./aligned-rows-loop.js";
 import { LinearMerge } from "./linear-merge.js";
 import { ScanAhead } from "./scan-ahead.js";
 import { SingleCursor } from "./single-cursor.js";
@@ -26,45 +24,7 @@ import { SingleCursor } from "./single-cursor.js";
  * to the end: the steps then take all of them, so the strategy ends in the state of one step at a
  * time (only a step that throws, after which the engine must be reset, can leave it ahead).
  */
-export abstract class FastLoop extends EventLoop {
-  /** Per symbol, the close time of its next bar (Infinity when it has none), while quiet steps run. */
-  private readonly heads: Float64Array;
-  /** Per symbol, the row of its next bar after the step running (the cursor's position once the step's bars are taken). */
-  private readonly after: Int32Array;
-  private readonly times: readonly Float64Array[];
-  private readonly closes: readonly Float64Array[];
-  /** The strategy's batch form (one symbol only), for the run going on. */
-  private scan: SignalScan | undefined = undefined;
-  private readonly stop: ScanStop = { row: 0, signal: undefined };
-  /** What the strategy returned for the next quiet step's bar when a scan took it (undefined: nothing). */
-  private scanned: SignalEvent | readonly SignalEvent[] | undefined = undefined;
-  /** Per symbol, its handler's order breaks (see DataHandler.orderBreaks), and the index of the next one (see sortedEnd). */
-  private readonly breaks: readonly Int32Array[];
-  private readonly nextBreak: Int32Array;
-  /** Per symbol, the end of the rows that quiet steps may take, as sortedEnd last found it. */
-  private readonly sortedTo: Int32Array;
-  /** True when there are several symbols and all share the first one's calendar (DataHandler.sharesCalendarWith). */
-  private readonly oneCalendar: boolean;
-  /** The strategy's scan run ahead per symbol (several symbols, see ScanAhead), while `ahead` is set. */
-  private scanAhead: ScanAhead | undefined = undefined;
-  private ahead: ScanAhead | undefined = undefined;
-  /** The symbols that signalled at alignedRows' last row, ascending. */
-  private readonly signalled: Int32Array;
-
-  protected constructor(options: ResolvedEngineOptions) {
-    super(options);
-    this.heads = new Float64Array(this.symbols.length);
-    this.after = new Int32Array(this.symbols.length);
-    this.breaks = options.handlers.map((h) => h.orderBreaks());
-    this.nextBreak = new Int32Array(this.symbols.length);
-    this.sortedTo = new Int32Array(this.symbols.length).fill(-1);
-    this.signalled = new Int32Array(this.symbols.length);
-    const handlers = options.handlers;
-    this.oneCalendar = handlers.length > 1 && handlers.every((h) => handlers[0]!.sharesCalendarWith(h));
-    this.times = this.columns.map((c) => c.tsClose);
-    this.closes = this.columns.map((c) => c.close);
-  }
-
+export abstract class FastLoop extends AlignedRowsLoop {
   /** Runs steps until the data ends or at least `barLimit` bars in all were consumed. */
   protected runSteps(barLimit: number): void {
     const quiet = this.capture === undefined && !this.observeRisk && usesViewFreeFastPath(this.o.strategy)
@@ -206,88 +166,6 @@ export abstract class FastLoop extends EventLoop {
   }
 
   /**
-   * Runs quiet steps on one calendar with the strategy's scan run ahead (see quietSteps; the steps then
-   * take every row) while no protective stop is held, and returns whether it ran any; the cursor is
-   * left behind. Each step takes row r of every symbol as the aligned steps do, but marks only the
-   * symbols held (Portfolio.markHeld: a flat symbol's mark changes nothing but its last price), fills
-   * only the symbols that signalled at the row before (unless the book holds other orders), and asks
-   * the strategy only from the first row a symbol is due (ScanAhead.due). A flat symbol's last price
-   * is set when it signals, since the closed risk step (RiskPhase.closed) reads the equity and the
-   * signal's symbol's price only (a signal for another symbol sets them all), and at the end.
-   */
-  private alignedRows(): boolean {
-    const ahead = this.ahead!, due = ahead.due, k = this.heads.length, consumed = this.consumed, after = this.after;
-    const times0 = this.times[0]!, closes = this.closes, columns = this.columns, symbols = this.symbols, end = this.sortedTo[0]!;
-    const book = this.book, stops = this.stops, portfolio = this.portfolio, quantity = portfolio.quantity, lastPrice = portfolio.lastPrice;
-    const equity = this.equity, risk = this.risk, fills = this.fills, journal = this.journalRecorder, journalMarket = this.o.journalMarketEvents;
-    // the symbols that signalled at the row before (ascending), whose orders fill at this one
-    const signalled = this.signalled;
-    let nextDue = end, waiting = 0;
-    for (let s = 0; s < k; s++) nextDue = Math.min(nextDue, due[s]!);
-    const start = consumed[0]!;
-    let r = start;
-    while (r < end && stops.size === 0) {
-      const T = times0[r]!;
-      this.inStep = true;
-      if (book.size > 0) {
-        // only the symbols that signalled can have orders, unless the book holds others (then all are looked at)
-        let listed = 0;
-        for (let i = 0; i < waiting; i++) listed += book.count(signalled[i]!);
-        const n = listed === book.size ? waiting : k;
-        for (let i = 0; i < n; i++) {
-          const s = n === k ? i : signalled[i]!;
-          if (book.count(s) === 0) continue;
-          if (fills.bar(s, r)) this.symbolCurves.change(this.barCount, s, quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
-        }
-      }
-      portfolio.markHeld(closes, r);
-      if (journalMarket) journal.nextBars(k);
-      waiting = 0;
-      if (r >= nextDue) {
-        let next = end, elsewhere = false;
-        for (let s = 0; s < k; s++) {
-          if (r >= due[s]!) {
-            const out = ahead.at(s, r);
-            if (out !== undefined) {
-              risk.accept(out, columns[s]!.tsClose[r]!, s);
-              signalled[waiting++] = s;
-              // a signal for its bar's symbol needs that symbol's price; one for another symbol, all of them
-              if (quantity[s] === 0) lastPrice[s] = closes[s]![r]!;
-              if (Array.isArray(out) || (out as SignalEvent).symbol !== symbols[s]) elsewhere = true;
-            }
-          }
-          next = Math.min(next, due[s]!);
-        }
-        nextDue = next;
-        if (elsewhere) this.priceFlat(r);
-      }
-      if (risk.waiting) risk.decideAll(T);
-      equity.recordOf(portfolio);
-      if (this.stepCount === 0) this.firstTs = T;
-      this.stepCount++;
-      this.barCount += k;
-      this.lastTs = T;
-      this.inStep = false;
-      r++;
-    }
-    if (r === start) return false;
-    this.priceFlat(r - 1);
-    const stepSymbols = this.stepSymbols, stepRows = this.stepRows;
-    for (let s = 0; s < k; s++) {
-      consumed[s] = after[s] = r;
-      stepSymbols[s] = s;
-      stepRows[s] = r - 1;
-    }
-    return true;
-  }
-
-  /** Sets the last price of every flat symbol to its close at row `row` (one calendar: see alignedRows). */
-  private priceFlat(row: number): void {
-    const quantity = this.portfolio.quantity, lastPrice = this.portfolio.lastPrice, closes = this.closes;
-    for (let s = 0; s < quantity.length; s++) if (quantity[s] === 0) lastPrice[s] = closes[s]![row]!;
-  }
-
-  /**
    * The strategy phase of a quiet step of `n` bars, as in runStep: asks the strategy about each bar
    * (or takes what a scan found for it) and accepts its signals. (A method of its own, so that the JS
    * engine inlines the strategy's fast path into it.)
@@ -315,101 +193,6 @@ export abstract class FastLoop extends EventLoop {
   }
 
   /**
-   * Runs the quiet steps of the one symbol's next rows that the strategy's scan takes, and returns
-   * whether it ran any: they leave the state that one step at a time leaves (they mark, record equity
-   * rows, count bars and steps, and the cursor is behind). When fills and risk steps run no outside
-   * code (FillPhase.closed, RiskPhase.closed), the scan goes on across trades: a row that signals is
-   * taken with its risk step, and the orders it makes fill at the next row before the scan takes it,
-   * as full steps do (fills, then marks, then signals, then risk); only a protective stop, an order
-   * left waiting and the end of the rows stop it. Otherwise a row that signals is left for the next
-   * quiet step, with what the strategy returned for it in `scanned`, and waiting orders stop it.
-   */
-  private scanRows(barLimit: number): boolean {
-    const ts = this.times[0]!, book = this.book, stops = this.stops, stop = this.stop;
-    const trades = this.fills.closed && this.risk.closed;
-    let ran = false;
-    for (;;) {
-      const from = this.consumed[0]!;
-      let to = Math.min(this.sortedEnd(0, from), from + (barLimit - this.barCount));
-      if (to - from < 2 || stops.size > 0) return ran;
-      if (book.size > 0) {
-        if (!trades) return ran;
-        this.fillRow(from);
-        // the rows after one with a protective stop, or with an order left waiting, need full steps
-        if (stops.size > 0 || book.size > 0) to = from + 1;
-      }
-      this.scan!.call(this.o.strategy, this.columns[0]!, from, to, this.symbols[0]!, 0, stop);
-      const signal = stop.signal;
-      stop.signal = undefined;
-      if (signal !== undefined && !trades) {
-        this.scanned = signal;
-        if (stop.row - 1 === from) return ran;
-        this.takeRows(from, stop.row - 1);
-        return true;
-      }
-      this.takeRows(from, stop.row);
-      ran = true;
-      if (signal === undefined) return true;
-      // the risk step of the row that signalled (no outside code runs: the cursor may stay behind)
-      const T = ts[stop.row - 1]!;
-      this.inStep = true;
-      this.risk.accept(signal, T, 0);
-      if (this.risk.waiting) this.risk.decideAll(T);
-      this.inStep = false;
-      if (book.size > 0) this.checkUnfilled(false);
-    }
-  }
-
-  /** Fills the orders waiting for the one symbol at row `row`, as the fill phase of its step does. */
-  private fillRow(row: number): void {
-    const portfolio = this.portfolio;
-    this.inStep = true;
-    if (this.fills.bar(0, row)) this.symbolCurves.change(this.barCount, 0, portfolio.quantity[0]!, portfolio.averagePrice[0]!, portfolio.realizedPnl[0]!);
-    this.inStep = false;
-  }
-
-  /**
-   * Takes rows `from`..`end - 1` of the one symbol as quiet steps whose strategy phase ran (the scan's):
-   * marks, equity rows, market events, counts.
-   */
-  private takeRows(from: number, end: number): void {
-    const ts = this.times[0]!, n = end - from;
-    this.equity.recordMarks(this.portfolio, 0, this.closes[0]!, from, end);
-    this.consumed[0] = this.after[0] = end;
-    this.heads[0] = end < ts.length ? ts[end]! : Infinity;
-    this.stepSymbols[0] = 0;
-    this.stepRows[0] = end - 1;
-    if (this.o.journalMarketEvents) this.journalRecorder.nextBars(n);
-    if (this.stepCount === 0) this.firstTs = ts[from]!;
-    this.stepCount += n;
-    this.barCount += n;
-    this.lastTs = ts[end - 1]!;
-  }
-
-  /**
-   * Returns the end of symbol j's rows from `from` on that quiet steps may take: row r may be taken
-   * while rows r and r + 1 (the next head) close strictly before their next rows, as the cursor checks
-   * (from the handler's order breaks, found once: the columns do not change; the break found last is
-   * remembered, since the rows asked for go forward).
-   */
-  private sortedEnd(j: number, from: number): number {
-    const breaks = this.breaks[j]!;
-    let k = this.nextBreak[j]!;
-    if (k > 0 && breaks[k - 1]! >= from) k = 0;
-    while (k < breaks.length && breaks[k]! < from) k++;
-    this.nextBreak[j] = k;
-    // rows from..b - 1 close strictly before their next row; row b (the break) does not
-    return (this.sortedTo[j] = k < breaks.length ? breaks[k]! - 1 : this.times[j]!.length);
-  }
-
-  /** Returns the signals the scan found (see scanRows), forgetting them. */
-  private takeScanned(): SignalEvent | readonly SignalEvent[] {
-    const out = this.scanned!;
-    this.scanned = undefined;
-    return out;
-  }
-
-  /**
    * The fill phase of a quiet step of `n` bars, as in runStep, the cursor brought up to date first if
    * a bar has fills that could run outside code (`synced` says whether it is); returns whether the
    * cursor is up to date.
@@ -428,23 +211,5 @@ export abstract class FastLoop extends EventLoop {
       if (this.fills.bar(s, this.stepRows[i]!)) this.symbolCurves.change(this.barCount, s, portfolio.quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
     }
     return synced;
-  }
-
-  /**
-   * Warns, as runStep does, when orders wait at the end of the data; returns whether the cursor is up
-   * to date (it is brought up to date only at the end of the data, where the warning needs it).
-   */
-  private checkUnfilled(synced: boolean): boolean {
-    const after = this.after, times = this.times;
-    for (let j = 0; j < after.length; j++) if (after[j]! < times[j]!.length) return synced;
-    if (!synced) this.sync();
-    if (this.headSymbol < 0) this.warn(`${this.book.size} order(s) never filled: the data ended before their symbol's next bar (see snapshot.openOrders)`);
-    return true;
-  }
-
-  /** Brings the cursor and the head up to date with the rows consumed. */
-  private sync(): void {
-    (this.cursor as SingleCursor | LinearMerge).seek(this.after);
-    this.advance();
   }
 }
