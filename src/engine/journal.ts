@@ -1,14 +1,11 @@
-import * as arrow from "apache-arrow";
-import { dictionaryVector, float64Vector, int32Vector } from "../core/arrow-vectors.js";
+import type * as arrow from "apache-arrow";
 import type { DataHandler } from "../data/data-handler.js";
 import { MergeCursor } from "../data/merge-bars.js";
 import { RowStore } from "./row-store.js";
-import { EVENT_TYPES, type DeniedEvent, type FillEvent, type OrderEvent, type SignalEvent } from "./events.js";
+import type { DeniedEvent, FillEvent, OrderEvent, SignalEvent } from "./events.js";
+import { directionCode, pack2, sideCode, TYPE_CODE } from "./journal-codes.js";
+import { journalTable } from "./journal-table.js";
 
-const DIRECTIONS = ["long", "short", "exit"] as const;
-const SIDES = ["buy", "sell"] as const;
-const ORDER_TYPES = ["market", "stop"] as const;
-const TYPE_CODE = { fill: 0, market: 1, signal: 2, order: 3, denied: 4 } as const;
 /** The kind of a stored row standing for `count` consecutive market events of the next bars in merge order. */
 const MARKET_RUN = -1;
 /**
@@ -150,76 +147,8 @@ export class Journal {
   toTable(symbols: readonly string[], closes: readonly Float64Array[], rows = this.expanded, handlers?: readonly DataHandler[]): arrow.Table {
     this.storeBars();
     const n = Math.min(rows, this.expanded);
-    const { ts, type, symbol, ref } = this.expand(n, handlers);
-    const f64 = () => new Float64Array(n).fill(NaN);
-    const i32 = () => new Int32Array(n).fill(-1);
-    const out = {
-      direction: i32(), side: i32(), quantity: f64(), requested: f64(), price: f64(), commission: f64(), slippage: f64(),
-      strength: f64(), stopPrice: f64(), orderId: i32(), code: i32(), reason: i32(), orderType: i32(),
-    };
-    const signals = this.signals, orders = this.orders, fills = this.fills, denials = this.denials;
-    for (let i = 0; i < n; i++) {
-      const r = ref[i]!;
-      switch (type[i]) {
-        case TYPE_CODE.market:
-          out.price[i] = closes[symbol[i]!]![r]!;
-          break;
-        case TYPE_CODE.signal: {
-          const code = signals.get(r, 0);
-          out.direction[i] = low4(code) - 1;
-          out.reason[i] = high4(code);
-          out.strength[i] = signals.get(r, 1);
-          out.stopPrice[i] = signals.get(r, 2);
-          break;
-        }
-        case TYPE_CODE.order: {
-          const code = orders.get(r, 0), rest = high4(code);
-          out.direction[i] = low4(code) - 1;
-          out.side[i] = low4(rest) - 1;
-          out.orderType[i] = high4(rest) % 2;
-          out.reason[i] = Math.floor(high4(rest) / 2);
-          out.quantity[i] = orders.get(r, 1);
-          out.stopPrice[i] = orders.get(r, 2);
-          out.orderId[i] = orders.get(r, 3);
-          break;
-        }
-        case TYPE_CODE.fill: {
-          const code = fills.get(r, 0);
-          out.side[i] = low4(code) - 1;
-          out.orderId[i] = high4(code);
-          out.quantity[i] = fills.get(r, 1);
-          out.requested[i] = fills.get(r, 2);
-          out.price[i] = fills.get(r, 3);
-          out.commission[i] = fills.get(r, 4);
-          out.slippage[i] = fills.get(r, 5);
-          break;
-        }
-        case TYPE_CODE.denied:
-          out.direction[i] = denials.get(r, 0);
-          out.orderId[i] = denials.get(r, 1);
-          out.code[i] = denials.get(r, 2);
-          out.reason[i] = denials.get(r, 3);
-          break;
-      }
-    }
-    return new arrow.Table({
-      ts: float64Vector(ts),
-      type: dictionaryVector(type, EVENT_TYPES),
-      symbol: dictionaryVector(symbol, symbols),
-      direction: dictionaryVector(out.direction, DIRECTIONS),
-      side: dictionaryVector(out.side, SIDES),
-      quantity: float64Vector(out.quantity, true),
-      requestedQuantity: float64Vector(out.requested, true),
-      price: float64Vector(out.price, true),
-      commission: float64Vector(out.commission, true),
-      slippage: float64Vector(out.slippage, true),
-      strength: float64Vector(out.strength, true),
-      stopPrice: float64Vector(out.stopPrice, true),
-      orderId: int32Vector(out.orderId, true),
-      code: dictionaryVector(out.code, this.strings),
-      reason: dictionaryVector(out.reason, this.strings),
-      orderType: dictionaryVector(out.orderType, ORDER_TYPES),
-    });
+    const details = { signals: this.signals, orders: this.orders, fills: this.fills, denials: this.denials };
+    return journalTable(this.expand(n, handlers), details, symbols, closes, this.strings);
   }
 
   /**
@@ -309,21 +238,4 @@ export class Journal {
     this.runOffset = -1;
     this.expanded++;
   }
-}
-
-/** Returns a + 4 x b: a code below 4 and a whole number >= 0 in one number (exact below 2^51). */
-const pack2 = (a: number, b: number): number => a + 4 * b;
-/** The code below 4 of a packed number (see pack2). */
-const low4 = (packed: number): number => packed % 4;
-/** The whole number of a packed number (see pack2). */
-const high4 = (packed: number): number => Math.floor(packed / 4);
-
-/** Returns the code of a signal direction (its index in DIRECTIONS). */
-function directionCode(direction: string): number {
-  return direction === "long" ? 0 : direction === "short" ? 1 : direction === "exit" ? 2 : -1;
-}
-
-/** Returns the code of an order side (its index in SIDES). */
-function sideCode(side: string): number {
-  return side === "buy" ? 0 : side === "sell" ? 1 : -1;
 }
