@@ -34,9 +34,9 @@ export abstract class AlignedRowsLoop extends ScanRowsLoop {
         // only the symbols that signalled can have orders, unless the book holds others (then all are looked at)
         let listed = 0;
         for (let i = 0; i < waiting; i++) listed += book.count(signalled[i]!);
-        const n = listed === book.size ? waiting : k;
+        const all = listed !== book.size, n = all ? k : waiting;
         for (let i = 0; i < n; i++) {
-          const s = n === k ? i : signalled[i]!;
+          const s = all ? i : signalled[i]!;
           if (book.count(s) === 0) continue;
           if (fills.bar(s, r)) this.symbolCurves.change(this.barCount, s, quantity[s]!, portfolio.averagePrice[s]!, portfolio.realizedPnl[s]!);
         }
